@@ -1,0 +1,106 @@
+//! Splitting a file into TOML front matter and Markdown body.
+//!
+//! 1. The file must open with a `+++` line (a UTF-8 byte-order mark is skipped).
+//! 2. The front matter runs to the next line that is exactly `+++`.
+//! 3. The TOML is parsed into the kind's strict type; the parser's spans are
+//!    shifted by the TOML's offset so errors point at lines of the file.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::config::toml_diagnostic_at;
+use crate::diagnostic::Diagnostic;
+
+/// A file cut into its two parts, with their byte offsets in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    pub toml: Range<usize>,
+    pub body: Range<usize>,
+}
+
+/// Finds the front matter and the body of `text`.
+pub fn split(path: &Path, text: &str) -> Result<Split, Diagnostic> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if text[start..].trim().is_empty() {
+        return Err(Diagnostic::error(path, 0..0, "this file is empty")
+            .with_help("a page starts with front matter: a `+++` line, `title = \"…\"`, `summary = \"…\"`, and a closing `+++` line"));
+    }
+    let first_end = line_end(text, start);
+    if text[start..first_end].trim_end() != "+++" {
+        return Err(Diagnostic::error(path, start..first_end, "the file does not start with `+++`")
+            .with_help("put the TOML front matter between two `+++` lines at the top of the file"));
+    }
+    let toml_start = next_line(text, first_end);
+    let mut pos = toml_start;
+    while pos < text.len() {
+        let end = line_end(text, pos);
+        if text[pos..end].trim_end() == "+++" {
+            return Ok(Split { toml: toml_start..pos, body: next_line(text, end)..text.len() });
+        }
+        pos = next_line(text, end);
+    }
+    Err(Diagnostic::error(path, start..first_end, "the front matter opened here is never closed")
+        .with_help("add a line with only `+++` after the last front-matter field"))
+}
+
+/// Parses the front matter of `text` into `T`, with errors at file positions.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, split: &Split) -> Result<T, Diagnostic> {
+    toml::from_str(&text[split.toml.clone()]).map_err(|e| toml_diagnostic_at(path, &e, split.toml.start))
+}
+
+fn line_end(text: &str, from: usize) -> usize {
+    text[from..].find('\n').map_or(text.len(), |i| from + i)
+}
+
+fn next_line(text: &str, line_end: usize) -> usize {
+    (line_end + 1).min(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::position_in;
+    use crate::raw::PlainFrontMatter;
+
+    fn p() -> &'static Path {
+        Path::new("x.md")
+    }
+
+    #[test]
+    fn splits_toml_and_body() {
+        let text = "+++\ntitle = \"T\"\n+++\nBody\n";
+        let s = split(p(), text).unwrap();
+        assert_eq!(&text[s.toml.clone()], "title = \"T\"\n");
+        assert_eq!(&text[s.body.clone()], "Body\n");
+    }
+
+    #[test]
+    fn crlf_and_bom_are_accepted() {
+        let text = "\u{feff}+++\r\ntitle = \"T\"\r\n+++\r\nBody";
+        let s = split(p(), text).unwrap();
+        assert_eq!(&text[s.body], "Body");
+    }
+
+    #[test]
+    fn unclosed_front_matter_points_at_the_opening_line() {
+        let d = split(p(), "+++\ntitle = \"T\"\n").unwrap_err();
+        assert!(d.message.contains("never closed"));
+        assert_eq!(d.span, 0..3);
+    }
+
+    #[test]
+    fn empty_and_unopened_files_are_errors() {
+        assert!(split(p(), "  \n").unwrap_err().message.contains("empty"));
+        assert!(split(p(), "# Title\n").unwrap_err().message.contains("does not start"));
+    }
+
+    #[test]
+    fn toml_errors_are_counted_in_file_lines() {
+        let text = "+++\ntitle = \"T\"\nsummary = \"S\"\nsumary = 1\n+++\n";
+        let s = split(p(), text).unwrap();
+        let d = parse::<PlainFrontMatter>(p(), text, &s).unwrap_err();
+        assert_eq!(position_in(text, d.span.start).line, 4);
+    }
+}

@@ -1,0 +1,21 @@
+//! treatise: a static site generator for cyber-law reference sites.
+//!
+//! The pipeline, one module per stage (see DESIGN.md):
+//! [`source`] reads files → [`page`] resolves front matter → [`graph`]
+//! cross-links tags → [`markdown`] renders bodies → [`render`] applies the
+//! Tera templates → [`output`] writes a staging folder and swaps it in.
+//! [`build`] runs them in order; [`cli`] is the command line.
+
+pub mod anchor;
+pub mod config;
+pub mod countries;
+pub mod date;
+pub mod diagnostic;
+pub mod frontmatter;
+pub mod graph;
+pub mod highlight;
+pub mod kind;
+pub mod markdown;
+pub mod page;
+pub mod raw;
+pub mod source;
