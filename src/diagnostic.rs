@@ -134,9 +134,8 @@ impl Report<'_> {
                 Severity::Error => CsSeverity::Error,
                 Severity::Warning => CsSeverity::Warning,
             };
-            let pos = self.position(d);
             let mut cs = CsDiagnostic::new(severity)
-                .with_message(format!("{}:{}:{}: {}", d.path.display(), pos.line, pos.column, d.message))
+                .with_message(d.message.clone())
                 .with_labels(vec![Label::primary(id, span)]);
             if let Some(help) = &d.help {
                 cs = cs.with_notes(vec![format!("help: {help}")]);

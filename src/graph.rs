@@ -43,6 +43,9 @@ pub struct Graph {
     by_slug: BTreeMap<(Kind, String), String>,
     drafts: BTreeSet<(Kind, String)>,
     draft_keys: BTreeSet<String>,
+    /// Files that failed to parse: links and tags to them are not reported
+    /// again, since the file's own error says what is wrong.
+    broken: BTreeSet<String>,
 }
 
 /// What a `@/` link names, when it names something that exists.
@@ -51,13 +54,16 @@ pub enum LinkTarget {
     /// URL path below the base URL (`treaties/x/`), and the key to check anchors against.
     Found { path: String, key: String },
     Draft,
+    /// A file that exists but failed to parse (already reported).
+    Broken,
     Missing,
 }
 
 impl Graph {
-    /// Builds the graph; returns it with every problem found.
-    pub fn build(entries: Vec<Entry>, include_drafts: bool) -> (Graph, Vec<Diagnostic>) {
-        let mut graph = Graph::default();
+    /// Builds the graph; returns it with every problem found. `broken`
+    /// names the content keys of files that failed to parse.
+    pub fn build(entries: Vec<Entry>, broken: BTreeSet<String>, include_drafts: bool) -> (Graph, Vec<Diagnostic>) {
+        let mut graph = Graph { broken, ..Graph::default() };
         let mut problems = Vec::new();
         for entry in entries {
             match entry {
@@ -103,6 +109,9 @@ impl Graph {
         }
         if self.draft_keys.contains(key) {
             return LinkTarget::Draft;
+        }
+        if self.broken.contains(key) {
+            return LinkTarget::Broken;
         }
         let section = match key {
             "_index.md" => Some(String::new()),
@@ -156,6 +165,10 @@ impl Graph {
         let name = slug.get_ref();
         if let Some(key) = self.key_of(kind, name) {
             return Some(key.to_string());
+        }
+        let broken_key = format!("{}/{name}.md", kind.folder());
+        if self.broken.contains(&broken_key) {
+            return None;
         }
         let (message, help) = if self.drafts.contains(&(kind, name.clone())) {
             (

@@ -51,6 +51,14 @@ impl Kind {
         }
     }
 
+    /// Plural word for counts ("3 treaties", "2 pages").
+    pub fn folder_or_pages(self) -> &'static str {
+        match self {
+            Kind::Page => "pages",
+            k => k.folder(),
+        }
+    }
+
     /// Heading for a group of pages of this kind.
     pub fn plural_label(self) -> &'static str {
         match self {

@@ -217,6 +217,7 @@ fn rewrite_url<'a>(url: CowStr<'a>, range: &Range<usize>, cx: &Context, out: &mu
                 );
                 url
             }
+            LinkTarget::Broken => url,
             LinkTarget::Missing => {
                 out.diagnostics.push(
                     Diagnostic::error(cx.path, span, format!("the link to `@/{key}` points at no page"))

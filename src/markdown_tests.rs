@@ -6,7 +6,7 @@ fn graph() -> Graph {
     let text = "+++\ntitle = \"B\"\nsummary = \"S\"\ninstrument = \"treaty\"\nbinding = true\n+++\n## Article 35\n";
     let file = SourceFile { path: "content/treaties/b.md".into(), key: "treaties/b.md".into(), text: text.into() };
     let entries: Vec<Entry> = vec![resolve(&file).unwrap()];
-    Graph::build(entries, false).0
+    Graph::build(entries, Default::default(), false).0
 }
 
 fn md(body: &str) -> Rendered {

@@ -192,6 +192,8 @@ pub struct SectionFrontMatter {
     #[serde(default)]
     pub summary: String,
     pub updated: Option<PartialDate>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
 }
 
 #[cfg(test)]

@@ -1,0 +1,147 @@
+//! The command line: arguments (clap), dispatch, and what is printed.
+//!
+//! 1. [`Cli`] declares the commands and flags.
+//! 2. [`run`] turns them into build options and runs the command.
+//! 3. Diagnostics are printed here, in the chosen format; `main` only maps
+//!    the result to an exit code.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::build::{self, Options};
+use crate::diagnostic::{Diagnostic, Format, Report, SourceMap};
+use crate::error::Error;
+use crate::kind::Kind;
+
+/// Build cross-linked static sites about treaties, organisations, principles and cases.
+#[derive(Debug, Parser)]
+#[command(name = "treatise", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The site's folder (holding site.toml and content/)
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  treatise build                              build ./ into ./public/
+  treatise build --base-url https://owner.github.io/repo/
+  treatise --root site build --output /tmp/out --drafts
+  treatise check --format github              annotations for a pull request";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (public/ by default)
+    Build {
+        /// Where to write the site
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Override base_url from site.toml (e.g. for a GitHub Pages project site)
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include pages marked `draft = true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check the content as `build` does, without writing anything
+    Check {
+        /// How to print problems
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// Include pages marked `draft = true`
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Github,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Human => Format::Human,
+            FormatArg::Github => Format::Github,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// Runs a command; content problems have been printed when this returns.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Build { output, base_url, drafts } => {
+            let options = Options { root: cli.root, output, base_url, drafts };
+            let result = build::build(&options);
+            let summary = report(result, Format::Human)?;
+            print_diagnostics(&summary.warnings, &summary.sources, Format::Human);
+            let counts: Vec<String> = Kind::SECTIONS
+                .iter()
+                .chain([Kind::Page].iter())
+                .filter_map(|k| summary.pages.get(k).map(|n| format!("{n} {}", k.folder_or_pages())))
+                .collect();
+            let total: usize = summary.pages.values().sum();
+            eprintln!(
+                "Built {total} pages ({}) and {} files into {} in {:.2} s",
+                counts.join(", "),
+                summary.files,
+                summary.output.display(),
+                summary.elapsed.as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Check { format, drafts } => {
+            let options = Options { root: cli.root.clone(), drafts, ..Options::default() };
+            let format = Format::from(format);
+            let result = build::load(&options).and_then(|site| build::render(&site, &options.root).map(|_| site));
+            let site = report(result, format)?;
+            print_diagnostics(&site.warnings, &site.sources, format);
+            if format == Format::Json && site.warnings.is_empty() {
+                println!("[]");
+            } else if format == Format::Human {
+                eprintln!("No errors in {} pages.", site.graph.pages.len());
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Prints content errors (all of them) before passing the failure on.
+fn report<T>(result: Result<T, Error>, format: Format) -> Result<T, Error> {
+    if let Err(Error::Content { diagnostics, sources }) = &result {
+        print_diagnostics(diagnostics, sources, format);
+        if format == Format::Human {
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!("error: {errors} problem(s) found; nothing was written");
+        }
+    }
+    result
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap, format: Format) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let report = Report { diagnostics, sources };
+    let result = if format == Format::Human {
+        let mut err = StandardStream::stderr(ColorChoice::Auto);
+        report.write(&mut err, format).and_then(|()| err.flush())
+    } else {
+        let mut out = StandardStream::stdout(ColorChoice::Never);
+        report.write(&mut out, format).and_then(|()| out.flush())
+    };
+    if let Err(e) = result {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: could not print diagnostics: {e}");
+        }
+    }
+}

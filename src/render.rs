@@ -1,0 +1,186 @@
+//! Turning the cross-linked site into output files, with no IO.
+//!
+//! 1. Every page through its kind's template (`treaty.html`…), in parallel.
+//! 2. A listing per section (`section.html`), the home page (`index.html`)
+//!    and `404.html`.
+//! 3. The theme's static files, the highlighting stylesheet and `.nojekyll`.
+//!
+//! The result is a sorted list of [`Output`]s; writing them is `output`'s job.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::highlight;
+use crate::kind::Kind;
+use crate::markdown::Rendered;
+use crate::templates::Templates;
+use crate::theme::ThemeFile;
+use crate::views::{PageView, SiteView, SourceView, SummaryView, Views, source_view};
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path below the output folder, `/`-separated (`treaties/x/index.html`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Serialize)]
+struct PageContext<'a> {
+    site: &'a SiteView<'a>,
+    page: PageView<'a>,
+    current_section: &'static str,
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    kind: Kind,
+    title: String,
+    summary: &'a str,
+    url: String,
+    permalink: String,
+    content: &'a str,
+    sources: Vec<SourceView<'a>>,
+    pages: Vec<SummaryView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionContext<'a> {
+    site: &'a SiteView<'a>,
+    section: SectionView<'a>,
+    current_section: &'static str,
+}
+
+#[derive(Serialize)]
+struct SectionCount {
+    kind: Kind,
+    title: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct HomeView<'a> {
+    title: &'a str,
+    summary: &'a str,
+    content: &'a str,
+    sections: Vec<SectionCount>,
+    recent: Vec<SummaryView<'a>>,
+}
+
+#[derive(Serialize)]
+struct HomeContext<'a> {
+    site: &'a SiteView<'a>,
+    home: HomeView<'a>,
+    current_section: &'static str,
+}
+
+/// How many pages the home page lists as recently updated.
+const RECENT: usize = 10;
+
+/// Renders every page, section, the home page and the theme's files.
+pub fn render_site(
+    views: &Views,
+    rendered: &BTreeMap<String, Rendered>,
+    templates: &Templates,
+    static_files: &BTreeMap<String, ThemeFile>,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let site = views.site();
+    let empty = Rendered::default();
+    let pages: Vec<Result<Output, Diagnostic>> = views
+        .graph
+        .pages
+        .par_iter()
+        .map(|(key, page)| {
+            let view = views.page(page, rendered.get(key).unwrap_or(&empty));
+            let context = PageContext { site: &site, page: view, current_section: page.kind.name() };
+            let html = templates.render(&format!("{}.html", page.kind.name()), &context)?;
+            Ok(Output { path: format!("{}index.html", page.path), bytes: html.into_bytes() })
+        })
+        .collect();
+    let mut outputs = Vec::new();
+    let mut problems = Vec::new();
+    for result in pages.into_iter().chain(Kind::SECTIONS.iter().map(|k| section(views, &site, rendered, templates, *k))) {
+        match result {
+            Ok(o) => outputs.push(o),
+            Err(d) => problems.push(d),
+        }
+    }
+    match home(views, &site, rendered, templates) {
+        Ok(o) => outputs.push(o),
+        Err(d) => problems.push(d),
+    }
+    match templates.render("404.html", &serde_json::json!({ "site": &site, "current_section": "" })) {
+        Ok(html) => outputs.push(Output { path: "404.html".into(), bytes: html.into_bytes() }),
+        Err(d) => problems.push(d),
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    outputs.extend(theme_outputs(static_files));
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+fn section(
+    views: &Views,
+    site: &SiteView,
+    rendered: &BTreeMap<String, Rendered>,
+    templates: &Templates,
+    kind: Kind,
+) -> Result<Output, Diagnostic> {
+    let key = format!("{}/_index.md", kind.folder());
+    let front = views.graph.sections.get(&key).map(|s| &s.front);
+    let path = format!("{}/", kind.folder());
+    let view = SectionView {
+        kind,
+        title: views.section_title(kind),
+        summary: front.map_or("", |f| &f.summary),
+        url: views.url(&path),
+        permalink: format!("{}{path}", views.config.base_url),
+        content: rendered.get(&key).map_or("", |r| &r.html),
+        sources: front.map(|f| f.sources.iter().map(source_view).collect()).unwrap_or_default(),
+        pages: views.graph.pages_of(kind).into_iter().map(|p| views.summary(p)).collect(),
+    };
+    let html = templates.render("section.html", &SectionContext { site, section: view, current_section: kind.name() })?;
+    Ok(Output { path: format!("{path}index.html"), bytes: html.into_bytes() })
+}
+
+fn home(views: &Views, site: &SiteView, rendered: &BTreeMap<String, Rendered>, templates: &Templates) -> Result<Output, Diagnostic> {
+    let front = views.graph.sections.get("_index.md").map(|s| &s.front);
+    let sections = Kind::SECTIONS
+        .iter()
+        .map(|k| SectionCount {
+            kind: *k,
+            title: views.section_title(*k),
+            url: views.url(&format!("{}/", k.folder())),
+            count: views.graph.pages.values().filter(|p| p.kind == *k).count(),
+        })
+        .collect();
+    let mut recent: Vec<_> = views.graph.pages.values().filter(|p| p.common.updated.is_some()).collect();
+    recent.sort_by(|a, b| b.common.updated.cmp(&a.common.updated).then(a.common.title.cmp(&b.common.title)));
+    let view = HomeView {
+        title: front.map_or(&views.config.title, |f| &f.title),
+        summary: front.map_or(&views.config.description, |f| &f.summary),
+        content: rendered.get("_index.md").map_or("", |r| &r.html),
+        sections,
+        recent: recent.into_iter().take(RECENT).map(|p| views.summary(p)).collect(),
+    };
+    let html = templates.render("index.html", &HomeContext { site, home: view, current_section: "" })?;
+    Ok(Output { path: "index.html".into(), bytes: html.into_bytes() })
+}
+
+/// The theme's static files, the highlighting CSS (unless the site has its
+/// own) and `.nojekyll` for GitHub Pages.
+fn theme_outputs(static_files: &BTreeMap<String, ThemeFile>) -> Vec<Output> {
+    let mut out: Vec<Output> =
+        static_files.iter().map(|(path, f)| Output { path: path.clone(), bytes: f.bytes.clone() }).collect();
+    if !static_files.contains_key("highlight.css") {
+        out.push(Output { path: "highlight.css".into(), bytes: highlight::theme_css().into_bytes() });
+    }
+    out.push(Output { path: ".nojekyll".into(), bytes: Vec::new() });
+    out
+}

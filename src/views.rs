@@ -1,0 +1,386 @@
+//! What templates see: borrowed view structs, the theme's public API.
+//!
+//! 1. [`SiteView`]: the site's settings and navigation, the same on every page.
+//! 2. [`PageView`]: one page with its rendered body, its fact box for its
+//!    kind, its tags and backlinks grouped by kind, and its sources.
+//! 3. [`SummaryView`]: one line of a listing (section pages, home).
+//!
+//! Views borrow from the graph; dates are ISO strings. The fields are
+//! documented in README.md; add fields freely, never rename them.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::countries;
+use crate::graph::{Graph, Relations};
+use crate::kind::Kind;
+use crate::markdown::{Heading, Rendered};
+use crate::page::{Meta, Page};
+use crate::raw::{CaseType, Count, Instrument, Status};
+
+/// The site, on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub repository: Option<&'a str>,
+    /// The newest `updated` of any page, so two builds stay identical.
+    pub updated: Option<String>,
+    pub nav: Vec<NavItem>,
+    pub generator_version: &'static str,
+}
+
+/// A link in the site's main navigation.
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub section: &'static str,
+}
+
+/// A link to a page, with its summary.
+#[derive(Debug, Serialize)]
+pub struct LinkView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub summary: &'a str,
+}
+
+/// Pages of one kind, under a heading.
+#[derive(Debug, Serialize)]
+pub struct GroupView<'a> {
+    pub kind: Kind,
+    pub label: &'static str,
+    pub pages: Vec<LinkView<'a>>,
+}
+
+/// A cited source.
+#[derive(Debug, Serialize)]
+pub struct SourceView<'a> {
+    pub title: &'a str,
+    pub publisher: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub accessed: Option<String>,
+}
+
+/// A dated count.
+#[derive(Debug, Serialize)]
+pub struct CountView<'a> {
+    pub count: u32,
+    pub as_of: Option<String>,
+    pub source: Option<&'a str>,
+}
+
+/// A treaty's fact box.
+#[derive(Debug, Serialize)]
+pub struct TreatyView<'a> {
+    pub instrument: &'static str,
+    pub binding: bool,
+    pub short_title: Option<&'a str>,
+    pub reference: Option<&'a str>,
+    pub adopted: Option<String>,
+    pub opened_for_signature: Option<String>,
+    pub in_force: Option<String>,
+    pub status: Option<&'static str>,
+    pub status_as_of: Option<String>,
+    pub parties: Option<CountView<'a>>,
+    pub signatories: Option<CountView<'a>>,
+    pub text_url: Option<&'a str>,
+    pub depositary: Option<LinkView<'a>>,
+    pub parent: Option<LinkView<'a>>,
+    pub protocols: Vec<LinkView<'a>>,
+    pub supersedes: Vec<LinkView<'a>>,
+    pub superseded_by: Vec<LinkView<'a>>,
+    pub amends: Vec<LinkView<'a>>,
+    pub amended_by: Vec<LinkView<'a>>,
+}
+
+/// An organisation's fact box.
+#[derive(Debug, Serialize)]
+pub struct OrganisationView<'a> {
+    pub short_title: Option<&'a str>,
+    pub founded: Option<String>,
+    pub headquarters: Option<&'a str>,
+    pub website: Option<&'a str>,
+    pub parent: Option<LinkView<'a>>,
+    pub children: Vec<LinkView<'a>>,
+    pub depositary_of: Vec<LinkView<'a>>,
+}
+
+/// A country named on a case.
+#[derive(Debug, Serialize)]
+pub struct CountryView<'a> {
+    pub code: &'a str,
+    pub name: &'static str,
+}
+
+/// A case study's fact box.
+#[derive(Debug, Serialize)]
+pub struct CaseView<'a> {
+    pub date: Option<String>,
+    pub end_date: Option<String>,
+    pub case_type: Option<&'static str>,
+    pub countries: Vec<CountryView<'a>>,
+    pub outcome: Option<&'a str>,
+}
+
+/// One content page.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub kind: Kind,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub slug: &'a str,
+    pub url: String,
+    pub permalink: String,
+    pub updated: Option<String>,
+    pub draft: bool,
+    pub content: &'a str,
+    pub toc: &'a [Heading],
+    pub section: Option<LinkView<'a>>,
+    /// The pages this page is tagged with, by kind.
+    pub tags: Vec<GroupView<'a>>,
+    /// The pages tagged with this page, by kind (backlinks).
+    pub related: Vec<GroupView<'a>>,
+    pub sources: Vec<SourceView<'a>>,
+    pub edit_url: Option<String>,
+    pub treaty: Option<TreatyView<'a>>,
+    pub organisation: Option<OrganisationView<'a>>,
+    pub case: Option<CaseView<'a>>,
+}
+
+/// One line of a listing.
+#[derive(Debug, Serialize)]
+pub struct SummaryView<'a> {
+    pub kind: Kind,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub url: String,
+    pub updated: Option<String>,
+    pub draft: bool,
+    /// Year of the first known date (adopted, signature, in force; case date; founded).
+    pub year: Option<u16>,
+    pub reference: Option<&'a str>,
+    pub instrument: Option<&'static str>,
+    pub binding: Option<bool>,
+    pub status: Option<&'static str>,
+}
+
+/// Builds views for one build: the graph and settings they borrow from.
+pub struct Views<'a> {
+    pub graph: &'a Graph,
+    pub config: &'a Config,
+}
+
+impl<'a> Views<'a> {
+    pub fn site(&self) -> SiteView<'a> {
+        let c = self.config;
+        let nav = Kind::SECTIONS
+            .iter()
+            .map(|k| NavItem { title: self.section_title(*k), url: format!("{}{}/", c.base_path, k.folder()), section: k.name() })
+            .collect();
+        SiteView {
+            title: &c.title,
+            description: &c.description,
+            language: &c.language,
+            base_url: &c.base_url,
+            base_path: &c.base_path,
+            repository: c.repository.as_deref(),
+            updated: self.graph.pages.values().filter_map(|p| p.common.updated).max().map(|d| d.to_string()),
+            nav,
+            generator_version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+
+    /// A section's title: its `_index.md` title, or the kind's label.
+    pub fn section_title(&self, kind: Kind) -> String {
+        let key = format!("{}/_index.md", kind.folder());
+        self.graph.sections.get(&key).map_or_else(|| kind.plural_label().to_string(), |s| s.front.title.clone())
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.config.base_path)
+    }
+
+    pub fn link(&self, key: &str) -> Option<LinkView<'a>> {
+        let p = self.graph.pages.get(key)?;
+        Some(LinkView { title: &p.common.title, url: self.url(&p.path), summary: &p.common.summary })
+    }
+
+    fn links(&self, keys: &[String]) -> Vec<LinkView<'a>> {
+        let mut links: Vec<LinkView<'a>> = keys.iter().filter_map(|k| self.link(k)).collect();
+        links.sort_by(|a, b| a.title.cmp(b.title));
+        links
+    }
+
+    fn groups(&self, by_kind: &std::collections::BTreeMap<Kind, Vec<String>>) -> Vec<GroupView<'a>> {
+        by_kind
+            .iter()
+            .map(|(kind, keys)| GroupView { kind: *kind, label: kind.plural_label(), pages: self.links(keys) })
+            .filter(|g| !g.pages.is_empty())
+            .collect()
+    }
+
+    /// The view of one page, with its rendered body.
+    pub fn page(&self, page: &'a Page, rendered: &'a Rendered) -> PageView<'a> {
+        let empty = Relations::default();
+        let rel = self.graph.relations.get(&page.key).unwrap_or(&empty);
+        let section = (page.kind != Kind::Page).then(|| LinkView {
+            title: self.graph.sections.get(&format!("{}/_index.md", page.kind.folder())).map_or(page.kind.plural_label(), |s| &s.front.title),
+            url: self.url(&format!("{}/", page.kind.folder())),
+            summary: "",
+        });
+        let edit_url = self.config.repository.as_ref().map(|r| {
+            format!("{r}/edit/{}/{}", self.config.branch, page.source.to_string_lossy().replace('\\', "/"))
+        });
+        PageView {
+            kind: page.kind,
+            title: &page.common.title,
+            summary: &page.common.summary,
+            slug: &page.slug,
+            url: self.url(&page.path),
+            permalink: format!("{}{}", self.config.base_url, page.path),
+            updated: page.common.updated.map(|d| d.to_string()),
+            draft: page.common.draft,
+            content: &rendered.html,
+            toc: &rendered.toc,
+            section,
+            tags: self.groups(&rel.tags),
+            related: self.groups(&rel.backlinks),
+            sources: page.common.sources.iter().map(source_view).collect(),
+            edit_url,
+            treaty: self.treaty(page, rel),
+            organisation: self.organisation(page, rel),
+            case: case_view(page),
+        }
+    }
+
+    fn treaty(&self, page: &'a Page, rel: &Relations) -> Option<TreatyView<'a>> {
+        let Meta::Treaty(t) = &page.meta else { return None };
+        Some(TreatyView {
+            instrument: instrument_label(t.instrument),
+            binding: t.binding,
+            short_title: t.short_title.as_deref(),
+            reference: t.reference.as_deref(),
+            adopted: t.adopted.map(|d| d.to_string()),
+            opened_for_signature: t.opened_for_signature.map(|d| d.to_string()),
+            in_force: t.in_force.map(|d| d.to_string()),
+            status: t.status.as_ref().map(|s| status_label(*s.get_ref())),
+            status_as_of: t.status_as_of.map(|d| d.to_string()),
+            parties: t.parties.as_ref().map(count_view),
+            signatories: t.signatories.as_ref().map(count_view),
+            text_url: t.text_url.as_ref().map(|u| u.get_ref().as_str()),
+            depositary: rel.depositary.as_deref().and_then(|k| self.link(k)),
+            parent: rel.parent.as_deref().and_then(|k| self.link(k)),
+            protocols: self.links(&rel.children),
+            supersedes: self.links(&rel.supersedes),
+            superseded_by: self.links(&rel.superseded_by),
+            amends: self.links(&rel.amends),
+            amended_by: self.links(&rel.amended_by),
+        })
+    }
+
+    fn organisation(&self, page: &'a Page, rel: &Relations) -> Option<OrganisationView<'a>> {
+        let Meta::Organisation(o) = &page.meta else { return None };
+        Some(OrganisationView {
+            short_title: o.short_title.as_deref(),
+            founded: o.founded.map(|d| d.to_string()),
+            headquarters: o.headquarters.as_deref(),
+            website: o.website.as_ref().map(|u| u.get_ref().as_str()),
+            parent: rel.parent.as_deref().and_then(|k| self.link(k)),
+            children: self.links(&rel.children),
+            depositary_of: self.links(&rel.depositary_of),
+        })
+    }
+
+    /// One line of a listing.
+    pub fn summary(&self, page: &'a Page) -> SummaryView<'a> {
+        let treaty = page.treaty();
+        SummaryView {
+            kind: page.kind,
+            title: &page.common.title,
+            summary: &page.common.summary,
+            url: self.url(&page.path),
+            updated: page.common.updated.map(|d| d.to_string()),
+            draft: page.common.draft,
+            year: first_year(page),
+            reference: treaty.and_then(|t| t.reference.as_deref()),
+            instrument: treaty.map(|t| instrument_label(t.instrument)),
+            binding: treaty.map(|t| t.binding),
+            status: treaty.and_then(|t| t.status.as_ref()).map(|s| status_label(*s.get_ref())),
+        }
+    }
+}
+
+fn case_view(page: &Page) -> Option<CaseView<'_>> {
+    let Meta::Case(c) = &page.meta else { return None };
+    Some(CaseView {
+        date: c.date.map(|d| d.to_string()),
+        end_date: c.end_date.map(|d| d.to_string()),
+        case_type: c.case_type.map(case_type_label),
+        countries: c
+            .countries
+            .iter()
+            .map(|code| CountryView { code: code.get_ref(), name: countries::name(code.get_ref()).unwrap_or("") })
+            .collect(),
+        outcome: c.outcome.as_deref(),
+    })
+}
+
+fn first_year(page: &Page) -> Option<u16> {
+    let date = match &page.meta {
+        Meta::Treaty(t) => t.adopted.or(t.opened_for_signature).or(t.in_force),
+        Meta::Case(c) => c.date,
+        Meta::Organisation(o) => o.founded,
+        Meta::Plain => None,
+    };
+    date.map(|d| d.year())
+}
+
+pub fn source_view(s: &crate::raw::Source) -> SourceView<'_> {
+    SourceView {
+        title: &s.title,
+        publisher: s.publisher.as_deref(),
+        url: s.url.as_ref().map(|u| u.get_ref().as_str()),
+        accessed: s.accessed.map(|d| d.to_string()),
+    }
+}
+
+fn count_view(c: &Count) -> CountView<'_> {
+    CountView { count: c.count, as_of: c.as_of.map(|d| d.to_string()), source: c.source.as_ref().map(|u| u.get_ref().as_str()) }
+}
+
+pub fn instrument_label(i: Instrument) -> &'static str {
+    match i {
+        Instrument::Treaty => "treaty",
+        Instrument::Protocol => "protocol",
+        Instrument::Directive => "directive",
+        Instrument::Regulation => "regulation",
+        Instrument::Resolution => "resolution",
+        Instrument::Report => "report",
+        Instrument::Declaration => "declaration",
+        Instrument::Manual => "manual",
+        Instrument::Strategy => "strategy",
+    }
+}
+
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::InForce => "in force",
+        Status::NotYetInForce => "not yet in force",
+        Status::Superseded => "superseded",
+        Status::Repealed => "repealed",
+    }
+}
+
+pub fn case_type_label(c: CaseType) -> &'static str {
+    match c {
+        CaseType::LawEnforcementOperation => "law-enforcement operation",
+        CaseType::Attribution => "attribution",
+        CaseType::Sanctions => "sanctions",
+        CaseType::Incident => "incident",
+    }
+}
