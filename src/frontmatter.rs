@@ -41,6 +41,10 @@ pub fn split(path: &Path, text: &str) -> Result<Split, Diagnostic> {
         }
         pos = next_line(text, end);
     }
+    if let Some(at) = text[toml_start..].find("+++").map(|i| toml_start + i) {
+        return Err(Diagnostic::error(path, at..at + 3, "the closing `+++` must be on a line of its own")
+            .with_help("start a new line before this `+++`"));
+    }
     Err(Diagnostic::error(path, start..first_end, "the front matter opened here is never closed")
         .with_help("add a line with only `+++` after the last front-matter field"))
 }
@@ -88,6 +92,14 @@ mod tests {
         let d = split(p(), "+++\ntitle = \"T\"\n").unwrap_err();
         assert!(d.message.contains("never closed"));
         assert_eq!(d.span, 0..3);
+    }
+
+    #[test]
+    fn closing_marker_glued_to_a_value_is_pointed_at() {
+        let text = "+++\ntitle = \"T\"\naccessed = 2026-11-23+++\nBody\n";
+        let d = split(p(), text).unwrap_err();
+        assert!(d.message.contains("on a line of its own"), "{}", d.message);
+        assert_eq!(position_in(text, d.span.start), crate::diagnostic::Position { line: 3, column: 22 });
     }
 
     #[test]
