@@ -5,7 +5,7 @@
 //! 3. Diagnostics are printed here, in the chosen format; `main` only maps
 //!    the result to an exit code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -133,7 +133,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap, format: Fo
     }
     let report = Report { diagnostics, sources };
     let result = if format == Format::Human {
-        let mut err = StandardStream::stderr(ColorChoice::Auto);
+        let color = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+        let mut err = StandardStream::stderr(color);
         report.write(&mut err, format).and_then(|()| err.flush())
     } else {
         let mut out = StandardStream::stdout(ColorChoice::Never);

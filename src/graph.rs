@@ -83,18 +83,30 @@ impl Graph {
         (graph, problems)
     }
 
+    /// Adds a page; of two pages with one slug, the one that sets `slug`
+    /// explicitly (else the later file) is reported and left out.
     fn insert(&mut self, page: Page, problems: &mut Vec<Diagnostic>) {
         let id = (page.kind, page.slug.clone());
-        if let Some(first) = self.by_slug.get(&id) {
-            let span = page.common.slug.as_ref().map_or(0..0, |s| s.span());
-            problems.push(
-                Diagnostic::error(&page.source, span, format!("another {} already has the slug `{}`", page.kind.name(), page.slug))
-                    .with_help(format!("content/{first} uses it; give one of them another slug or file name")),
-            );
+        let Some(first_key) = self.by_slug.get(&id).cloned() else {
+            self.by_slug.insert(id, page.key.clone());
+            self.pages.insert(page.key.clone(), page);
             return;
-        }
-        self.by_slug.insert(id, page.key.clone());
-        self.pages.insert(page.key.clone(), page);
+        };
+        let first = &self.pages[&first_key];
+        let (keep, drop) = if first.common.slug.is_some() && page.common.slug.is_none() {
+            let first = self.pages.remove(&first_key).expect("indexed page exists");
+            (page, first)
+        } else {
+            (self.pages.remove(&first_key).expect("indexed page exists"), page)
+        };
+        let span = drop.common.slug.as_ref().map_or(0..0, |s| s.span());
+        problems.push(
+            Diagnostic::error(&drop.source, span, format!("another {} already has the slug `{}`", drop.kind.name(), drop.slug))
+                .with_help(format!("{} uses it; give one of them another slug or file name", keep.source.display())),
+        );
+        self.broken.insert(drop.key);
+        self.by_slug.insert(id, keep.key.clone());
+        self.pages.insert(keep.key.clone(), keep);
     }
 
     /// The key of the page of `kind` with `slug`.

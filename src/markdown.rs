@@ -263,6 +263,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("td", &["style"])
         .add_tag_attributes("th", &["style"])
         .filter_style_properties(["text-align"].into_iter().collect())
+        .link_rel(None)
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect());
     b
 });

@@ -33,6 +33,7 @@ impl Templates {
             sources.push((name.clone(), text));
         }
         let mut tera = Tera::default();
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources).map_err(|e| {
             let path = error_template(&e).and_then(|n| origins.get(&n).cloned()).unwrap_or_else(|| "templates".into());
             Diagnostic::error(path, 0..0, format!("the template could not be compiled: {}", chain(&e)))
@@ -53,6 +54,23 @@ impl Templates {
     pub fn has(&self, name: &str) -> bool {
         self.origins.contains_key(name)
     }
+}
+
+/// Escapes text for HTML content and double- or single-quoted attributes.
+/// (Tera's default also escapes `/`, which makes every URL unreadable.)
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The message of an error and all its causes, joined.
@@ -85,8 +103,8 @@ mod tests {
     #[test]
     fn renders_with_autoescape() {
         let t = Templates::compile(&files(&[("a.html", "<p>{{ x }}</p>")])).unwrap();
-        let html = t.render("a.html", &serde_json::json!({"x": "<script>"})).unwrap();
-        assert_eq!(html, "<p>&lt;script&gt;</p>");
+        let html = t.render("a.html", &serde_json::json!({"x": "<script>'\"&/"})).unwrap();
+        assert_eq!(html, "<p>&lt;script&gt;&#39;&quot;&amp;/</p>");
     }
 
     #[test]
