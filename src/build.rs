@@ -105,7 +105,12 @@ pub fn load(options: &Options) -> Result<Site, Error> {
     Ok(Site { config, graph, rendered, warnings, sources })
 }
 
-fn load_config(root: &Path, options: &Options, sources: &mut SourceMap, problems: &mut Vec<Diagnostic>) -> Result<Config, Error> {
+fn load_config(
+    root: &Path,
+    options: &Options,
+    sources: &mut SourceMap,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Config, Error> {
     let path = root.join("site.toml");
     if !path.is_file() {
         return Err(anyhow::anyhow!(
@@ -160,15 +165,22 @@ fn check_anchors(graph: &Graph, rendered: &BTreeMap<String, Rendered>, problems:
                 continue;
             }
             let nearest = ids.and_then(|ids| {
-                ids.iter().map(|id| (strsim::jaro_winkler(anchor, id), id)).filter(|(s, _)| *s > 0.75).max_by(|a, b| a.0.total_cmp(&b.0))
+                ids.iter()
+                    .map(|id| (strsim::jaro_winkler(anchor, id), id))
+                    .filter(|(s, _)| *s > 0.75)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
             });
             let help = match nearest {
                 Some((_, id)) => format!("did you mean `#{id}`?"),
                 None => "anchors are heading ids: \"Article 35 …\" gives #art-35, `{#id}` sets one".to_string(),
             };
             problems.push(
-                Diagnostic::error(source, link.span.clone(), format!("`@/{}` has no heading with the id `{anchor}`", link.key))
-                    .with_help(help),
+                Diagnostic::error(
+                    source,
+                    link.span.clone(),
+                    format!("`@/{}` has no heading with the id `{anchor}`", link.key),
+                )
+                .with_help(help),
             );
         }
     }
@@ -194,5 +206,12 @@ pub fn build(options: &Options) -> Result<Summary, Error> {
     for p in site.graph.pages.values() {
         *pages.entry(p.kind).or_insert(0) += 1;
     }
-    Ok(Summary { pages, files: outputs.len(), elapsed: start.elapsed(), output, warnings: site.warnings, sources: site.sources })
+    Ok(Summary {
+        pages,
+        files: outputs.len(),
+        elapsed: start.elapsed(),
+        output,
+        warnings: site.warnings,
+        sources: site.sources,
+    })
 }

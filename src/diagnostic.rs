@@ -37,20 +37,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(path: impl Into<PathBuf>, span: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            path: path.into(),
-            span,
-            severity: Severity::Error,
-            message: message.into(),
-            help: None,
-        }
+        Diagnostic { path: path.into(), span, severity: Severity::Error, message: message.into(), help: None }
     }
 
     pub fn warning(path: impl Into<PathBuf>, span: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, span, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, span, message) }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -134,9 +125,8 @@ impl Report<'_> {
                 Severity::Error => CsSeverity::Error,
                 Severity::Warning => CsSeverity::Warning,
             };
-            let mut cs = CsDiagnostic::new(severity)
-                .with_message(d.message.clone())
-                .with_labels(vec![Label::primary(id, span)]);
+            let mut cs =
+                CsDiagnostic::new(severity).with_message(d.message.clone()).with_labels(vec![Label::primary(id, span)]);
             if let Some(help) = &d.help {
                 cs = cs.with_notes(vec![format!("help: {help}")]);
             }

@@ -52,7 +52,10 @@ pub struct Graph {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
     /// URL path below the base URL (`treaties/x/`), and the key to check anchors against.
-    Found { path: String, key: String },
+    Found {
+        path: String,
+        key: String,
+    },
     Draft,
     /// A file that exists but failed to parse (already reported).
     Broken,
@@ -101,8 +104,12 @@ impl Graph {
         };
         let span = drop.common.slug.as_ref().map_or(0..0, |s| s.span());
         problems.push(
-            Diagnostic::error(&drop.source, span, format!("another {} already has the slug `{}`", drop.kind.name(), drop.slug))
-                .with_help(format!("{} uses it; give one of them another slug or file name", keep.source.display())),
+            Diagnostic::error(
+                &drop.source,
+                span,
+                format!("another {} already has the slug `{}`", drop.kind.name(), drop.slug),
+            )
+            .with_help(format!("{} uses it; give one of them another slug or file name", keep.source.display())),
         );
         self.broken.insert(drop.key);
         self.by_slug.insert(id, keep.key.clone());
@@ -173,7 +180,14 @@ impl Graph {
     }
 
     /// Resolves one slug in `field` of `page` to a key of a page of `kind`.
-    fn resolve_tag(&self, page: &Page, kind: Kind, slug: &Spanned<String>, field: &str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    fn resolve_tag(
+        &self,
+        page: &Page,
+        kind: Kind,
+        slug: &Spanned<String>,
+        field: &str,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
         let name = slug.get_ref();
         if let Some(key) = self.key_of(kind, name) {
             return Some(key.to_string());
@@ -234,7 +248,12 @@ fn invert(pages: &BTreeMap<String, Page>, resolved: Vec<(String, Relations)>) ->
     map
 }
 
-fn push(map: &mut BTreeMap<String, Relations>, target: &str, list: impl Fn(&mut Relations) -> &mut Vec<String>, key: &str) {
+fn push(
+    map: &mut BTreeMap<String, Relations>,
+    target: &str,
+    list: impl Fn(&mut Relations) -> &mut Vec<String>,
+    key: &str,
+) {
     if let Some(r) = map.get_mut(target) {
         let l = list(r);
         if !l.iter().any(|k| k == key) {

@@ -53,7 +53,10 @@ fn tag_to_a_draft_is_an_error_unless_drafts_are_built() {
     assert!(problems[0].message.contains("is a draft principle"), "{problems:?}");
     let (g, problems) = Graph::build(entries, BTreeSet::new(), true);
     assert!(problems.is_empty());
-    assert_eq!(g.link_target("principles/mla.md"), LinkTarget::Found { path: "principles/mla/".into(), key: "principles/mla.md".into() });
+    assert_eq!(
+        g.link_target("principles/mla.md"),
+        LinkTarget::Found { path: "principles/mla/".into(), key: "principles/mla.md".into() }
+    );
 }
 
 #[test]

@@ -7,23 +7,23 @@
 //! [`build`] runs them in order; [`cli`] is the command line.
 
 pub mod anchor;
+pub mod build;
+pub mod cli;
 pub mod config;
 pub mod countries;
 pub mod date;
 pub mod diagnostic;
+pub mod error;
 pub mod frontmatter;
 pub mod graph;
 pub mod highlight;
 pub mod kind;
 pub mod markdown;
+pub mod output;
 pub mod page;
 pub mod raw;
-pub mod source;
-pub mod build;
-pub mod cli;
-pub mod error;
-pub mod output;
 pub mod render;
+pub mod source;
 pub mod templates;
 pub mod theme;
 pub mod views;

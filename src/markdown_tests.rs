@@ -20,7 +20,11 @@ fn headings_get_stable_ids_and_a_toc() {
     let r = md("## Article 35 – 24/7 Network\n\n## Scope\n\n## Scope\n\n### Custom {#mine}\n");
     let ids: Vec<&str> = r.toc.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["art-35", "scope", "scope-1", "mine"]);
-    assert!(r.html.contains("<h2 id=\"art-35\">Article 35 – 24/7 Network<a class=\"anchor\" href=\"#art-35\""), "{}", r.html);
+    assert!(
+        r.html.contains("<h2 id=\"art-35\">Article 35 – 24/7 Network<a class=\"anchor\" href=\"#art-35\""),
+        "{}",
+        r.html
+    );
 }
 
 #[test]

@@ -21,14 +21,29 @@ use crate::source::SourceFile;
 
 /// Slugs a top-level page may not take: the paths the build generates.
 pub const RESERVED_SLUGS: &[&str] = &[
-    "404", "assets", "cases", "data", "feed", "index", "matrix", "organisations", "principles", "robots", "search",
-    "sitemap", "static", "tags", "timeline", "topics", "treaties",
+    "404",
+    "assets",
+    "cases",
+    "data",
+    "feed",
+    "index",
+    "matrix",
+    "organisations",
+    "principles",
+    "robots",
+    "search",
+    "sitemap",
+    "static",
+    "tags",
+    "timeline",
+    "topics",
+    "treaties",
 ];
 
 /// The kind-specific fields of a page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Meta {
-    Treaty(TreatyFields),
+    Treaty(Box<TreatyFields>),
     Organisation(OrganisationFields),
     Case(CaseFields),
     Plain,
@@ -112,7 +127,7 @@ pub fn resolve(file: &SourceFile) -> Result<Entry, Vec<Diagnostic>> {
     let (common, meta) = match kind {
         Kind::Treaty => {
             let (c, f) = frontmatter::parse::<TreatyFrontMatter>(path, &file.text, &split).map_err(parse)?.into_parts();
-            (c, Meta::Treaty(f))
+            (c, Meta::Treaty(Box::new(f)))
         }
         Kind::Organisation => {
             let fm = frontmatter::parse::<OrganisationFrontMatter>(path, &file.text, &split).map_err(parse)?;
@@ -123,7 +138,10 @@ pub fn resolve(file: &SourceFile) -> Result<Entry, Vec<Diagnostic>> {
             let (c, f) = frontmatter::parse::<CaseFrontMatter>(path, &file.text, &split).map_err(parse)?.into_parts();
             (c, Meta::Case(f))
         }
-        _ => (frontmatter::parse::<PlainFrontMatter>(path, &file.text, &split).map_err(parse)?.into_parts().0, Meta::Plain),
+        _ => (
+            frontmatter::parse::<PlainFrontMatter>(path, &file.text, &split).map_err(parse)?.into_parts().0,
+            Meta::Plain,
+        ),
     };
     let mut problems = Vec::new();
     let slug = page_slug(path, kind, file_name, common.slug.as_ref(), &mut problems);
@@ -167,7 +185,13 @@ fn place<'k>(path: &Path, key: &'k str) -> Result<(Option<Kind>, &'k str), Diagn
 }
 
 /// The page's slug: its `slug` field, or its file name, checked.
-fn page_slug(path: &Path, kind: Kind, file_name: &str, field: Option<&Spanned<String>>, out: &mut Vec<Diagnostic>) -> String {
+fn page_slug(
+    path: &Path,
+    kind: Kind,
+    file_name: &str,
+    field: Option<&Spanned<String>>,
+    out: &mut Vec<Diagnostic>,
+) -> String {
     let (slug, span) = match field {
         Some(s) => (s.get_ref().clone(), s.span()),
         None => (file_name.trim_end_matches(".md").to_string(), 0..0),
@@ -182,8 +206,12 @@ fn page_slug(path: &Path, kind: Kind, file_name: &str, field: Option<&Spanned<St
         out.push(Diagnostic::error(path, span, format!("`{slug}` is not a valid slug")).with_help(help));
     } else if kind == Kind::Page && RESERVED_SLUGS.contains(&slug.as_str()) {
         out.push(
-            Diagnostic::error(path, span, format!("the slug `{slug}` is taken by a page the build generates (/{slug}/)"))
-                .with_help("choose another slug, or rename the file"),
+            Diagnostic::error(
+                path,
+                span,
+                format!("the slug `{slug}` is taken by a page the build generates (/{slug}/)"),
+            )
+            .with_help("choose another slug, or rename the file"),
         );
     }
     slug
@@ -216,8 +244,12 @@ fn check_fields(path: &Path, common: &Common, meta: &Meta, out: &mut Vec<Diagnos
             for code in &c.countries {
                 if !countries::is_code(code.get_ref()) {
                     out.push(
-                        Diagnostic::error(path, code.span(), format!("`{}` is not an ISO 3166-1 alpha-2 country code", code.get_ref()))
-                            .with_help("use two upper-case letters, e.g. \"NL\", \"GB\" (not \"UK\"), \"US\""),
+                        Diagnostic::error(
+                            path,
+                            code.span(),
+                            format!("`{}` is not an ISO 3166-1 alpha-2 country code", code.get_ref()),
+                        )
+                        .with_help("use two upper-case letters, e.g. \"NL\", \"GB\" (not \"UK\"), \"US\""),
                     );
                 }
             }

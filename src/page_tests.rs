@@ -17,7 +17,8 @@ fn errors(key: &str, text: &str) -> Vec<String> {
 
 #[test]
 fn kind_and_url_come_from_the_folder() {
-    let p = page("treaties/x.md", "+++\ntitle = \"X\"\nsummary = \"S\"\ninstrument = \"treaty\"\nbinding = true\n+++\n");
+    let p =
+        page("treaties/x.md", "+++\ntitle = \"X\"\nsummary = \"S\"\ninstrument = \"treaty\"\nbinding = true\n+++\n");
     assert_eq!((p.kind, p.slug.as_str(), p.path.as_str()), (Kind::Treaty, "x", "treaties/x/"));
     let p = page("about.md", "+++\ntitle = \"A\"\nsummary = \"S\"\n+++\n");
     assert_eq!((p.kind, p.path.as_str()), (Kind::Page, "about/"));

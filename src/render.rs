@@ -103,7 +103,8 @@ pub fn render_site(
         .collect();
     let mut outputs = Vec::new();
     let mut problems = Vec::new();
-    for result in pages.into_iter().chain(Kind::SECTIONS.iter().map(|k| section(views, &site, rendered, templates, *k))) {
+    for result in pages.into_iter().chain(Kind::SECTIONS.iter().map(|k| section(views, &site, rendered, templates, *k)))
+    {
         match result {
             Ok(o) => outputs.push(o),
             Err(d) => problems.push(d),
@@ -145,11 +146,17 @@ fn section(
         sources: front.map(|f| f.sources.iter().map(source_view).collect()).unwrap_or_default(),
         pages: views.graph.pages_of(kind).into_iter().map(|p| views.summary(p)).collect(),
     };
-    let html = templates.render("section.html", &SectionContext { site, section: view, current_section: kind.name() })?;
+    let html =
+        templates.render("section.html", &SectionContext { site, section: view, current_section: kind.name() })?;
     Ok(Output { path: format!("{path}index.html"), bytes: html.into_bytes() })
 }
 
-fn home(views: &Views, site: &SiteView, rendered: &BTreeMap<String, Rendered>, templates: &Templates) -> Result<Output, Diagnostic> {
+fn home(
+    views: &Views,
+    site: &SiteView,
+    rendered: &BTreeMap<String, Rendered>,
+    templates: &Templates,
+) -> Result<Output, Diagnostic> {
     let front = views.graph.sections.get("_index.md").map(|s| &s.front);
     let sections = Kind::SECTIONS
         .iter()

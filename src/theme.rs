@@ -71,7 +71,18 @@ mod tests {
     #[test]
     fn embedded_theme_has_a_template_per_kind() {
         let t = templates(Path::new("/nonexistent")).unwrap();
-        for name in ["base.html", "treaty.html", "organisation.html", "principle.html", "case.html", "topic.html", "page.html", "section.html", "index.html", "404.html"] {
+        for name in [
+            "base.html",
+            "treaty.html",
+            "organisation.html",
+            "principle.html",
+            "case.html",
+            "topic.html",
+            "page.html",
+            "section.html",
+            "index.html",
+            "404.html",
+        ] {
             assert!(t.contains_key(name), "missing {name}");
         }
     }

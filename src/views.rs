@@ -180,7 +180,11 @@ impl<'a> Views<'a> {
         let c = self.config;
         let nav = Kind::SECTIONS
             .iter()
-            .map(|k| NavItem { title: self.section_title(*k), url: format!("{}{}/", c.base_path, k.folder()), section: k.name() })
+            .map(|k| NavItem {
+                title: self.section_title(*k),
+                url: format!("{}{}/", c.base_path, k.folder()),
+                section: k.name(),
+            })
             .collect();
         SiteView {
             title: &c.title,
@@ -229,13 +233,18 @@ impl<'a> Views<'a> {
         let empty = Relations::default();
         let rel = self.graph.relations.get(&page.key).unwrap_or(&empty);
         let section = (page.kind != Kind::Page).then(|| LinkView {
-            title: self.graph.sections.get(&format!("{}/_index.md", page.kind.folder())).map_or(page.kind.plural_label(), |s| &s.front.title),
+            title: self
+                .graph
+                .sections
+                .get(&format!("{}/_index.md", page.kind.folder()))
+                .map_or(page.kind.plural_label(), |s| &s.front.title),
             url: self.url(&format!("{}/", page.kind.folder())),
             summary: "",
         });
-        let edit_url = self.config.repository.as_ref().map(|r| {
-            format!("{r}/edit/{}/{}", self.config.branch, page.source.to_string_lossy().replace('\\', "/"))
-        });
+        let edit_url =
+            self.config.repository.as_ref().map(|r| {
+                format!("{r}/edit/{}/{}", self.config.branch, page.source.to_string_lossy().replace('\\', "/"))
+            });
         PageView {
             kind: page.kind,
             title: &page.common.title,
@@ -350,7 +359,11 @@ pub fn source_view(s: &crate::raw::Source) -> SourceView<'_> {
 }
 
 fn count_view(c: &Count) -> CountView<'_> {
-    CountView { count: c.count, as_of: c.as_of.map(|d| d.to_string()), source: c.source.as_ref().map(|u| u.get_ref().as_str()) }
+    CountView {
+        count: c.count,
+        as_of: c.as_of.map(|d| d.to_string()),
+        source: c.source.as_ref().map(|u| u.get_ref().as_str()),
+    }
 }
 
 pub fn instrument_label(i: Instrument) -> &'static str {

@@ -48,7 +48,12 @@ fn invalid_date() {
 #[test]
 fn unknown_tag_suggests_the_nearest_slug() {
     let text = page("treaties = [\"convnetion\"]", "");
-    let stderr = fails_at("content/cases/x.md", text.as_bytes(), 4, "`convnetion` in `treaties` is not the slug of any treaty page");
+    let stderr = fails_at(
+        "content/cases/x.md",
+        text.as_bytes(),
+        4,
+        "`convnetion` in `treaties` is not the slug of any treaty page",
+    );
     assert!(stderr.contains("did you mean `convention`?"), "{stderr}");
 }
 
@@ -142,6 +147,9 @@ fn missing_site_toml_is_a_usage_error() {
 #[test]
 fn refuses_to_build_over_the_content_folder() {
     let site = TestSite::fixture("basic");
-    site.cmd(&["build", "--output", "content"]).assert().code(2).stderr(predicates::str::contains("holds the site's sources"));
+    site.cmd(&["build", "--output", "content"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("holds the site's sources"));
     assert!(site.path().join("content/treaties/convention.md").exists());
 }

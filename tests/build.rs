@@ -34,7 +34,10 @@ fn builds_every_kind_of_page_with_pretty_urls() {
 #[test]
 fn summary_line_counts_pages_per_kind() {
     let site = TestSite::fixture("basic");
-    site.cmd(&["build"]).assert().success().stderr(contains("Built 8 pages (3 treaties, 1 organisations, 1 principles, 1 cases, 1 topics, 1 pages)"));
+    site.cmd(&["build"])
+        .assert()
+        .success()
+        .stderr(contains("Built 8 pages (3 treaties, 1 organisations, 1 principles, 1 cases, 1 topics, 1 pages)"));
 }
 
 #[test]
@@ -59,7 +62,9 @@ fn relations_are_shown_in_both_directions() {
     let site = TestSite::fixture("basic");
     site.build(&[]);
     let treaty = site.read("public/treaties/convention/index.html");
-    assert!(treaty.contains("<dt>Protocols</dt><dd><a href=\"/treaties/protocol/\">Additional Protocol on Examples</a>"));
+    assert!(
+        treaty.contains("<dt>Protocols</dt><dd><a href=\"/treaties/protocol/\">Additional Protocol on Examples</a>")
+    );
     let protocol = site.read("public/treaties/protocol/index.html");
     assert!(protocol.contains("<dt>Protocol to</dt><dd><a href=\"/treaties/convention/\">"));
     let council = site.read("public/organisations/example-council/index.html");
