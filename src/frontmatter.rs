@@ -54,6 +54,12 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, split: &Split) -> Res
     toml::from_str(&text[split.toml.clone()]).map_err(|e| toml_diagnostic_at(path, &e, split.toml.start))
 }
 
+/// The span of a parsed value in the file, given where its TOML starts.
+pub fn shifted<T>(value: &toml::Spanned<T>, toml_offset: usize) -> Range<usize> {
+    let span = value.span();
+    span.start + toml_offset..span.end + toml_offset
+}
+
 fn line_end(text: &str, from: usize) -> usize {
     text[from..].find('\n').map_or(text.len(), |i| from + i)
 }

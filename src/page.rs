@@ -65,6 +65,9 @@ pub struct Page {
     pub text: Arc<str>,
     /// Byte range of the Markdown body in `text`.
     pub body: Range<usize>,
+    /// Byte offset of the TOML front matter in `text`; spans of parsed
+    /// values are relative to it (see [`Page::span`]).
+    pub front_offset: usize,
 }
 
 /// A section's `_index.md`, or the home page (`kind` is `None`).
@@ -89,6 +92,11 @@ pub enum Entry {
 impl Page {
     pub fn body(&self) -> &str {
         &self.text[self.body.clone()]
+    }
+
+    /// The span in the file of a value parsed from this page's front matter.
+    pub fn span<T>(&self, value: &Spanned<T>) -> Range<usize> {
+        frontmatter::shifted(value, self.front_offset)
     }
 
     pub fn treaty(&self) -> Option<&TreatyFields> {
@@ -144,8 +152,9 @@ pub fn resolve(file: &SourceFile) -> Result<Entry, Vec<Diagnostic>> {
         ),
     };
     let mut problems = Vec::new();
-    let slug = page_slug(path, kind, file_name, common.slug.as_ref(), &mut problems);
-    check_fields(path, &common, &meta, &mut problems);
+    let at = At { path, offset: split.toml.start };
+    let slug = page_slug(&at, kind, file_name, common.slug.as_ref(), &mut problems);
+    check_fields(&at, &common, &meta, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -163,6 +172,7 @@ pub fn resolve(file: &SourceFile) -> Result<Entry, Vec<Diagnostic>> {
         meta,
         text: file.text.clone(),
         body: split.body,
+        front_offset: split.toml.start,
     })))
 }
 
@@ -184,16 +194,28 @@ fn place<'k>(path: &Path, key: &'k str) -> Result<(Option<Kind>, &'k str), Diagn
     Ok((Some(kind), name))
 }
 
+/// Where problems in one file's front matter are reported.
+struct At<'a> {
+    path: &'a Path,
+    offset: usize,
+}
+
+impl At<'_> {
+    fn error<T>(&self, value: &Spanned<T>, message: String) -> Diagnostic {
+        Diagnostic::error(self.path, frontmatter::shifted(value, self.offset), message)
+    }
+}
+
 /// The page's slug: its `slug` field, or its file name, checked.
 fn page_slug(
-    path: &Path,
+    at: &At,
     kind: Kind,
     file_name: &str,
     field: Option<&Spanned<String>>,
     out: &mut Vec<Diagnostic>,
 ) -> String {
     let (slug, span) = match field {
-        Some(s) => (s.get_ref().clone(), s.span()),
+        Some(s) => (s.get_ref().clone(), frontmatter::shifted(s, at.offset)),
         None => (file_name.trim_end_matches(".md").to_string(), 0..0),
     };
     if !is_valid_slug(&slug) {
@@ -203,11 +225,11 @@ fn page_slug(
         } else {
             format!("rename the file to `{suggestion}.md`, or set slug = \"{suggestion}\" in the front matter")
         };
-        out.push(Diagnostic::error(path, span, format!("`{slug}` is not a valid slug")).with_help(help));
+        out.push(Diagnostic::error(at.path, span, format!("`{slug}` is not a valid slug")).with_help(help));
     } else if kind == Kind::Page && RESERVED_SLUGS.contains(&slug.as_str()) {
         out.push(
             Diagnostic::error(
-                path,
+                at.path,
                 span,
                 format!("the slug `{slug}` is taken by a page the build generates (/{slug}/)"),
             )
@@ -222,40 +244,36 @@ pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn check_fields(path: &Path, common: &Common, meta: &Meta, out: &mut Vec<Diagnostic>) {
+fn check_fields(at: &At, common: &Common, meta: &Meta, out: &mut Vec<Diagnostic>) {
     for source in &common.sources {
-        check_url(path, source.url.as_ref(), out);
+        check_url(at, source.url.as_ref(), out);
     }
     match meta {
         Meta::Treaty(t) => {
-            check_url(path, t.text_url.as_ref(), out);
+            check_url(at, t.text_url.as_ref(), out);
             for count in [&t.parties, &t.signatories].into_iter().flatten() {
-                check_url(path, count.source.as_ref(), out);
+                check_url(at, count.source.as_ref(), out);
             }
             if let (Some(status), false) = (&t.status, t.binding) {
                 out.push(
-                    Diagnostic::error(path, status.span(), "`status` is for binding instruments only")
+                    at.error(status, "`status` is for binding instruments only".into())
                         .with_help("remove `status`, or set `binding = true` if the instrument is legally binding"),
                 );
             }
         }
-        Meta::Organisation(o) => check_url(path, o.website.as_ref(), out),
+        Meta::Organisation(o) => check_url(at, o.website.as_ref(), out),
         Meta::Case(c) => {
             for code in &c.countries {
                 if !countries::is_code(code.get_ref()) {
                     out.push(
-                        Diagnostic::error(
-                            path,
-                            code.span(),
-                            format!("`{}` is not an ISO 3166-1 alpha-2 country code", code.get_ref()),
-                        )
-                        .with_help("use two upper-case letters, e.g. \"NL\", \"GB\" (not \"UK\"), \"US\""),
+                        at.error(code, format!("`{}` is not an ISO 3166-1 alpha-2 country code", code.get_ref()))
+                            .with_help("use two upper-case letters, e.g. \"NL\", \"GB\" (not \"UK\"), \"US\""),
                     );
                 }
             }
-            if let (Some(start), Some(end)) = (c.date, c.end_date) {
-                if end < start {
-                    out.push(Diagnostic::error(path, 0..0, format!("`end_date` {end} is before `date` {start}")));
+            if let (Some(start), Some(end)) = (c.date, &c.end_date) {
+                if *end.get_ref() < start {
+                    out.push(at.error(end, format!("`end_date` {} is before `date` {start}", end.get_ref())));
                 }
             }
         }
@@ -264,12 +282,12 @@ fn check_fields(path: &Path, common: &Common, meta: &Meta, out: &mut Vec<Diagnos
 }
 
 /// Front-matter URLs end up in `href`s: only http(s) is allowed.
-fn check_url(path: &Path, url: Option<&Spanned<String>>, out: &mut Vec<Diagnostic>) {
+fn check_url(at: &At, url: Option<&Spanned<String>>, out: &mut Vec<Diagnostic>) {
     let Some(url) = url else { return };
     let u = url.get_ref();
     if !(u.starts_with("https://") || u.starts_with("http://")) || u.contains(char::is_whitespace) {
         out.push(
-            Diagnostic::error(path, url.span(), format!("`{u}` is not an http(s) URL"))
+            at.error(url, format!("`{u}` is not an http(s) URL"))
                 .with_help("write the full address, starting with https://"),
         );
     }

@@ -171,7 +171,7 @@ front_matter! {
     /// Front matter of a case study (`content/cases/`).
     CaseFrontMatter => CaseFields {
         date: Option<PartialDate>,
-        end_date: Option<PartialDate>,
+        end_date: Option<Spanned<PartialDate>>,
         case_type: Option<CaseType>,
         #[serde(default)]
         countries: Vec<Spanned<String>>,

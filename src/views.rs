@@ -328,7 +328,7 @@ fn case_view(page: &Page) -> Option<CaseView<'_>> {
     let Meta::Case(c) = &page.meta else { return None };
     Some(CaseView {
         date: c.date.map(|d| d.to_string()),
-        end_date: c.end_date.map(|d| d.to_string()),
+        end_date: c.end_date.as_ref().map(|d| d.get_ref().to_string()),
         case_type: c.case_type.map(case_type_label),
         countries: c
             .countries
