@@ -69,7 +69,9 @@ pub fn load(options: &Options) -> Result<Site, Error> {
     let mut sources = SourceMap::default();
     let mut problems = Vec::new();
     let config = load_config(root, options, &mut sources, &mut problems)?;
+    let clock = Stopwatch::start();
     let loaded = source::read_content(root)?;
+    clock.lap("read");
     problems.extend(loaded.diagnostics);
     for (path, text) in loaded.lossy {
         sources.insert(path, text);
@@ -78,6 +80,7 @@ pub fn load(options: &Options) -> Result<Site, Error> {
         sources.insert(f.path.clone(), f.text.clone());
     }
     let resolved: Vec<Result<Entry, Vec<Diagnostic>>> = loaded.files.par_iter().map(page::resolve).collect();
+    clock.lap("parse front matter");
     let mut entries = Vec::new();
     let mut broken = BTreeSet::new();
     for (r, file) in resolved.into_iter().zip(&loaded.files) {
@@ -91,7 +94,9 @@ pub fn load(options: &Options) -> Result<Site, Error> {
     }
     let (graph, graph_problems) = Graph::build(entries, broken, options.drafts);
     problems.extend(graph_problems);
+    clock.lap("graph");
     let mut rendered = render_bodies(&graph, &config);
+    clock.lap("markdown");
     for r in rendered.values_mut() {
         problems.append(&mut r.diagnostics);
     }
@@ -199,9 +204,12 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<Output>, Error> {
 pub fn build(options: &Options) -> Result<Summary, Error> {
     let start = Instant::now();
     let site = load(options)?;
+    let clock = Stopwatch::start();
     let outputs = render(&site, &options.root)?;
+    clock.lap("templates");
     let output = options.output_dir();
     output::write_site(&options.root, &output, &outputs)?;
+    clock.lap("write");
     let mut pages = BTreeMap::new();
     for p in site.graph.pages.values() {
         *pages.entry(p.kind).or_insert(0) += 1;
@@ -214,4 +222,24 @@ pub fn build(options: &Options) -> Result<Summary, Error> {
         warnings: site.warnings,
         sources: site.sources,
     })
+}
+
+/// Stage timings on stderr when `TREATISE_TIMINGS` is set (for benchmarks).
+struct Stopwatch {
+    last: std::cell::Cell<Instant>,
+    on: bool,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch { last: std::cell::Cell::new(Instant::now()), on: std::env::var_os("TREATISE_TIMINGS").is_some() }
+    }
+
+    fn lap(&self, stage: &str) {
+        if self.on {
+            let now = Instant::now();
+            eprintln!("  {stage:<20} {:>8.1} ms", (now - self.last.get()).as_secs_f64() * 1000.0);
+            self.last.set(now);
+        }
+    }
 }

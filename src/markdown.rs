@@ -77,8 +77,9 @@ fn options() -> Options {
 pub fn render(body: &str, cx: &Context) -> Rendered {
     let mut out = Rendered::default();
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    // Decided before heading anchors (our own inline HTML) are added.
+    let has_raw_html = events.iter().any(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     number_headings(&mut events, cx, &mut out);
-    let mut has_raw_html = false;
     let mut html_events = Vec::with_capacity(events.len());
     let mut iter = events.into_iter();
     while let Some((event, range)) = iter.next() {
@@ -103,10 +104,6 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
                 let lang = info.split([' ', ',', '{']).next().unwrap_or("");
                 let html = highlight(&code, lang).unwrap_or_else(|| plain_code(&code, lang));
                 html_events.push(Event::Html(html.into()));
-            }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
-                html_events.push(event);
             }
             Event::Text(ref t) | Event::Code(ref t) => {
                 out.text.push_str(t);

@@ -73,3 +73,11 @@ fn tables_footnotes_and_code_render() {
     assert!(r.html.contains("hl-"));
     assert!(r.text.contains("fn x()"));
 }
+
+#[test]
+fn pages_without_raw_html_are_not_sanitised() {
+    // ammonia would add nothing here, but it would re-serialise `<br>` forms;
+    // a heading anchor alone must not send the page through the sanitiser.
+    let r = md("## Title\n\nLine one  \nline two\n");
+    assert!(r.html.contains("<br />"), "{}", r.html);
+}
