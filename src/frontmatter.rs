@@ -69,12 +69,6 @@ fn in_place(text: &str, split: &Split) -> String {
     padded
 }
 
-/// The span of a parsed value in the file, given where its TOML starts.
-pub fn shifted<T>(value: &toml::Spanned<T>, toml_offset: usize) -> Range<usize> {
-    let span = value.span();
-    span.start + toml_offset..span.end + toml_offset
-}
-
 fn line_end(text: &str, from: usize) -> usize {
     text[from..].find('\n').map_or(text.len(), |i| from + i)
 }

@@ -102,7 +102,7 @@ impl Graph {
         } else {
             (self.pages.remove(&first_key).expect("indexed page exists"), page)
         };
-        let span = drop.common.slug.as_ref().map_or(0..0, |s| drop.span(s));
+        let span = drop.common.slug.as_ref().map_or(0..0, |s| s.span());
         problems.push(
             Diagnostic::error(
                 &drop.source,
@@ -208,7 +208,7 @@ impl Graph {
             };
             (format!("`{name}` in `{field}` is not the slug of any {} page", kind.name()), help)
         };
-        problems.push(Diagnostic::error(Path::new(&page.source), page.span(slug), message).with_help(help));
+        problems.push(Diagnostic::error(Path::new(&page.source), slug.span(), message).with_help(help));
         None
     }
 

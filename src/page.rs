@@ -65,9 +65,6 @@ pub struct Page {
     pub text: Arc<str>,
     /// Byte range of the Markdown body in `text`.
     pub body: Range<usize>,
-    /// Byte offset of the TOML front matter in `text`; spans of parsed
-    /// values are relative to it (see [`Page::span`]).
-    pub front_offset: usize,
 }
 
 /// A section's `_index.md`, or the home page (`kind` is `None`).
@@ -92,11 +89,6 @@ pub enum Entry {
 impl Page {
     pub fn body(&self) -> &str {
         &self.text[self.body.clone()]
-    }
-
-    /// The span in the file of a value parsed from this page's front matter.
-    pub fn span<T>(&self, value: &Spanned<T>) -> Range<usize> {
-        frontmatter::shifted(value, self.front_offset)
     }
 
     pub fn treaty(&self) -> Option<&TreatyFields> {
@@ -152,7 +144,7 @@ pub fn resolve(file: &SourceFile) -> Result<Entry, Vec<Diagnostic>> {
         ),
     };
     let mut problems = Vec::new();
-    let at = At { path, offset: split.toml.start };
+    let at = At { path };
     let slug = page_slug(&at, kind, file_name, common.slug.as_ref(), &mut problems);
     check_fields(&at, &common, &meta, &mut problems);
     if !problems.is_empty() {
@@ -172,7 +164,6 @@ pub fn resolve(file: &SourceFile) -> Result<Entry, Vec<Diagnostic>> {
         meta,
         text: file.text.clone(),
         body: split.body,
-        front_offset: split.toml.start,
     })))
 }
 
@@ -197,12 +188,11 @@ fn place<'k>(path: &Path, key: &'k str) -> Result<(Option<Kind>, &'k str), Diagn
 /// Where problems in one file's front matter are reported.
 struct At<'a> {
     path: &'a Path,
-    offset: usize,
 }
 
 impl At<'_> {
     fn error<T>(&self, value: &Spanned<T>, message: String) -> Diagnostic {
-        Diagnostic::error(self.path, frontmatter::shifted(value, self.offset), message)
+        Diagnostic::error(self.path, value.span(), message)
     }
 }
 
@@ -215,7 +205,7 @@ fn page_slug(
     out: &mut Vec<Diagnostic>,
 ) -> String {
     let (slug, span) = match field {
-        Some(s) => (s.get_ref().clone(), frontmatter::shifted(s, at.offset)),
+        Some(s) => (s.get_ref().clone(), s.span()),
         None => (file_name.trim_end_matches(".md").to_string(), 0..0),
     };
     if !is_valid_slug(&slug) {
