@@ -7,7 +7,7 @@
 //! splits a parsed struct into the shared [`Common`] and the kind's fields.
 //! Field names here are the public format: add fields, never rename them.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::date::PartialDate;
@@ -35,7 +35,7 @@ pub struct Count {
 }
 
 /// What kind of instrument a treaty page describes.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum Instrument {
     Treaty,
@@ -50,7 +50,7 @@ pub enum Instrument {
 }
 
 /// Legal force of a binding instrument.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     InForce,
@@ -60,7 +60,7 @@ pub enum Status {
 }
 
 /// What a case study is about.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum CaseType {
     LawEnforcementOperation,

@@ -4,6 +4,7 @@
 //! 2. A listing per section (`section.html`), the home page (`index.html`)
 //!    and `404.html`.
 //! 3. The theme's static files, the highlighting stylesheet and `.nojekyll`.
+//! 4. What [`publish`] adds: robots.txt, the sitemap, the feed, open data.
 //!
 //! The result is a sorted list of [`Output`]s; writing them is `output`'s job.
 
@@ -16,9 +17,10 @@ use crate::diagnostic::Diagnostic;
 use crate::highlight;
 use crate::kind::Kind;
 use crate::markdown::Rendered;
+use crate::publish;
 use crate::templates::Templates;
 use crate::theme::ThemeFile;
-use crate::views::{PageView, SiteView, SourceView, SummaryView, Views, source_view};
+use crate::views::{DownloadView, PageView, SiteView, SourceView, SummaryView, Views, source_view};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +47,7 @@ struct SectionView<'a> {
     content: &'a str,
     sources: Vec<SourceView<'a>>,
     pages: Vec<SummaryView<'a>>,
+    downloads: Option<DownloadView>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +124,8 @@ pub fn render_site(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let published = publish::outputs(views, &outputs);
+    outputs.extend(published);
     outputs.extend(theme_outputs(static_files));
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(outputs)
@@ -145,6 +150,7 @@ fn section(
         content: rendered.get(&key).map_or("", |r| &r.html),
         sources: front.map(|f| f.sources.iter().map(source_view).collect()).unwrap_or_default(),
         pages: views.graph.pages_of(kind).into_iter().map(|p| views.summary(p)).collect(),
+        downloads: views.download(kind),
     };
     let html =
         templates.render("section.html", &SectionContext { site, section: view, current_section: kind.name() })?;

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::countries;
+use crate::export;
 use crate::graph::{Graph, Relations};
 use crate::kind::Kind;
 use crate::markdown::{Heading, Rendered};
@@ -31,6 +32,17 @@ pub struct SiteView<'a> {
     pub updated: Option<String>,
     pub nav: Vec<NavItem>,
     pub generator_version: &'static str,
+    /// The open-data files, one entry per exported kind.
+    pub downloads: Vec<DownloadView>,
+}
+
+/// Where to download the open data of one kind.
+#[derive(Debug, Serialize)]
+pub struct DownloadView {
+    pub kind: Kind,
+    pub title: String,
+    pub json: String,
+    pub csv: String,
 }
 
 /// A link in the site's main navigation.
@@ -196,7 +208,18 @@ impl<'a> Views<'a> {
             updated: self.graph.pages.values().filter_map(|p| p.common.updated).max().map(|d| d.to_string()),
             nav,
             generator_version: env!("CARGO_PKG_VERSION"),
+            downloads: export::KINDS.iter().filter_map(|k| self.download(*k)).collect(),
         }
+    }
+
+    /// The open-data files of `kind`, if it is exported.
+    pub fn download(&self, kind: Kind) -> Option<DownloadView> {
+        export::KINDS.contains(&kind).then(|| DownloadView {
+            kind,
+            title: self.section_title(kind),
+            json: self.url(&export::path(kind, "json")),
+            csv: self.url(&export::path(kind, "csv")),
+        })
     }
 
     /// A section's title: its `_index.md` title, or the kind's label.
