@@ -296,7 +296,7 @@ fn case_data(_: &Graph, page: &Page, _: &Relations) -> Option<CaseData> {
     let Meta::Case(c) = &page.meta else { return None };
     Some(CaseData {
         date: c.date.map(|d| d.to_string()),
-        end_date: c.end_date.map(|d| d.to_string()),
+        end_date: c.end_date.as_ref().map(|d| d.get_ref().to_string()),
         case_type: c.case_type,
         countries: c.countries.iter().map(|code| code.get_ref().clone()).collect(),
         outcome: c.outcome.clone(),
