@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod countries;
 pub mod date;
+pub mod deps;
 pub mod diagnostic;
 pub mod error;
 pub mod frontmatter;
