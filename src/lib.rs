@@ -24,6 +24,7 @@ pub mod output;
 pub mod page;
 pub mod raw;
 pub mod render;
+pub mod serve;
 pub mod source;
 pub mod templates;
 pub mod theme;
