@@ -62,6 +62,23 @@ fn the_first_build_renders_everything_with_drafts_and_local_links() {
 }
 
 #[test]
+fn drafts_are_marked_in_listings() {
+    let mut s = site();
+    std::fs::write(
+        s.dir.path().join("content/cases/pending.md"),
+        "+++\ntitle = \"Pending\"\nsummary = \"S.\"\ndraft = true\n+++\n",
+    )
+    .unwrap();
+    s.edit("content/treaties/report.md", "title = ", "draft = true\ntitle = ");
+    s.rebuild();
+    let cases = s.page("cases/index.html");
+    assert!(cases.contains("Pending</a> <span class=\"draft\">draft</span>"), "{cases}");
+    assert!(!cases.contains("Takedown</a> <span class=\"draft\">"), "{cases}");
+    let treaties = s.page("treaties/index.html");
+    assert!(treaties.contains("</a> <span class=\"draft\">draft</span>"), "{treaties}");
+}
+
+#[test]
 fn a_body_edit_renders_and_changes_one_page() {
     let mut s = site();
     s.rebuild();
