@@ -206,7 +206,7 @@ pub fn content_type(path: &str) -> &'static str {
 
 /// Keeps an event stream open, writing each event as it comes.
 fn stream_events(request: Request, shared: &Shared) {
-    let events = shared.hub.subscribe(shared.snapshot().version);
+    let events = shared.hub.subscribe(|| shared.snapshot().version);
     let mut writer = request.into_writer();
     let head =
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";

@@ -54,13 +54,16 @@ pub struct Hub {
 
 impl Hub {
     /// A new listener; it first hears the current version and problem.
-    pub fn subscribe(&self, version: u64) -> Receiver<String> {
+    /// `version` is read while no broadcast can slip in between, so a
+    /// page never misses the reload for a version it did not see.
+    pub fn subscribe(&self, version: impl FnOnce() -> u64) -> Receiver<String> {
         let (tx, rx) = channel();
-        let _ = tx.send(format!("event: version\ndata: {version}\n\n"));
+        let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = tx.send(format!("event: version\ndata: {}\n\n", version()));
         if let Some(text) = &*self.problem.lock().unwrap_or_else(PoisonError::into_inner) {
             let _ = tx.send(Event::Problem(text.clone()).to_sse());
         }
-        self.clients.lock().unwrap_or_else(PoisonError::into_inner).push(tx);
+        clients.push(tx);
         rx
     }
 
@@ -132,20 +135,20 @@ mod tests {
     fn a_new_listener_hears_the_version_and_the_current_problem() {
         let hub = Hub::default();
         hub.broadcast(&Event::Problem("broken".into()));
-        let rx = hub.subscribe(7);
+        let rx = hub.subscribe(|| 7);
         assert_eq!(rx.try_recv().unwrap(), "event: version\ndata: 7\n\n");
         assert_eq!(rx.try_recv().unwrap(), "event: problem\ndata: broken\n\n");
         hub.broadcast(&Event::Reload(8));
         assert_eq!(rx.try_recv().unwrap(), "event: reload\ndata: 8\n\n");
         assert!(!hub.has_problem());
-        assert!(hub.subscribe(8).try_iter().all(|m| !m.contains("problem")));
+        assert!(hub.subscribe(|| 8).try_iter().all(|m| !m.contains("problem")));
     }
 
     #[test]
     fn listeners_that_left_are_forgotten() {
         let hub = Hub::default();
-        drop(hub.subscribe(1));
-        let _kept = hub.subscribe(1);
+        drop(hub.subscribe(|| 1));
+        let _kept = hub.subscribe(|| 1);
         hub.broadcast(&Event::Reload(2));
         assert_eq!(hub.clients.lock().unwrap().len(), 1);
     }

@@ -88,6 +88,9 @@ pub fn run(options: &Options) -> Result<(), Error> {
     http::start(server, Arc::clone(&shared));
     let drafts = if options.drafts { "drafts shown" } else { "drafts hidden" };
     println!("Serving {} at {url} ({drafts}; Ctrl-C stops)", root.display());
+    if !addr.ip().is_loopback() {
+        eprintln!("warning: listening on {addr}: other machines that can reach it see the preview, drafts included");
+    }
     while watcher.next_edit() {
         rebuild(&mut live, &shared);
     }
