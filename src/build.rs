@@ -17,6 +17,7 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::deps::Selection;
 use crate::diagnostic::{Diagnostic, SourceMap};
 use crate::error::Error;
 use crate::graph::Graph;
@@ -197,7 +198,7 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<Output>, Error> {
     let templates = Templates::compile(&theme::templates(root)?).map_err(|d| content_error(vec![d]))?;
     let static_files = theme::static_files(root)?;
     let views = Views { graph: &site.graph, config: &site.config };
-    render_site(&views, &site.rendered, &templates, &static_files).map_err(content_error)
+    render_site(&views, &site.rendered, &templates, &static_files, &Selection::All).map_err(content_error)
 }
 
 /// Builds the site and writes it to the output folder.

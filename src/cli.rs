@@ -31,7 +31,8 @@ const EXAMPLES: &str = "Examples:
   treatise build                              build ./ into ./public/
   treatise build --base-url https://owner.github.io/repo/
   treatise --root site build --output /tmp/out --drafts
-  treatise check --format github              annotations for a pull request";
+  treatise check --format github              annotations for a pull request
+  treatise serve --port 8000                  preview on http://127.0.0.1:8000/ with live reload";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -55,6 +56,21 @@ pub enum Command {
         /// Include pages marked `draft = true`
         #[arg(long)]
         drafts: bool,
+    },
+    /// Serve the site locally; rebuild on every edit and reload the browser
+    Serve {
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; give another than 127.0.0.1 only to share the preview on purpose
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: std::net::IpAddr,
+        /// Show pages marked `draft = true` (the default for serve)
+        #[arg(long, overrides_with = "no_drafts")]
+        drafts: bool,
+        /// Leave drafts out, as `build` does
+        #[arg(long)]
+        no_drafts: bool,
     },
 }
 
@@ -111,6 +127,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 eprintln!("No errors in {} pages.", site.graph.pages.len());
             }
             Ok(())
+        }
+        Command::Serve { port, bind, no_drafts, .. } => {
+            let addr = std::net::SocketAddr::new(bind, port);
+            crate::serve::run(&crate::serve::Options { root: cli.root, addr, drafts: !no_drafts })
         }
     }
 }

@@ -7,12 +7,15 @@
 //! 4. What [`publish`] adds: robots.txt, the sitemap, the feed, open data.
 //!
 //! The result is a sorted list of [`Output`]s; writing them is `output`'s job.
+//! A [`Selection`] limits the work to some outputs (`serve` re-renders only
+//! what an edit touched).
 
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::deps::Selection;
 use crate::diagnostic::Diagnostic;
 use crate::highlight;
 use crate::kind::Kind;
@@ -84,12 +87,13 @@ struct HomeContext<'a> {
 /// How many pages the home page lists as recently updated.
 const RECENT: usize = 10;
 
-/// Renders every page, section, the home page and the theme's files.
+/// Renders the pages, sections, home page and theme files that `only` selects.
 pub fn render_site(
     views: &Views,
     rendered: &BTreeMap<String, Rendered>,
     templates: &Templates,
     static_files: &BTreeMap<String, ThemeFile>,
+    only: &Selection,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let site = views.site();
     let empty = Rendered::default();
@@ -97,6 +101,7 @@ pub fn render_site(
         .graph
         .pages
         .par_iter()
+        .filter(|(_, page)| only.wants(&format!("{}index.html", page.path)))
         .map(|(key, page)| {
             let view = views.page(page, rendered.get(key).unwrap_or(&empty));
             let context = PageContext { site: &site, page: view, current_section: page.kind.name() };
@@ -106,27 +111,36 @@ pub fn render_site(
         .collect();
     let mut outputs = Vec::new();
     let mut problems = Vec::new();
-    for result in pages.into_iter().chain(Kind::SECTIONS.iter().map(|k| section(views, &site, rendered, templates, *k)))
-    {
+    let sections = Kind::SECTIONS.iter().filter(|k| only.wants(&format!("{}/index.html", k.folder())));
+    for result in pages.into_iter().chain(sections.map(|k| section(views, &site, rendered, templates, *k))) {
         match result {
             Ok(o) => outputs.push(o),
             Err(d) => problems.push(d),
         }
     }
-    match home(views, &site, rendered, templates) {
-        Ok(o) => outputs.push(o),
-        Err(d) => problems.push(d),
+    if only.wants("index.html") {
+        match home(views, &site, rendered, templates) {
+            Ok(o) => outputs.push(o),
+            Err(d) => problems.push(d),
+        }
     }
-    match templates.render("404.html", &serde_json::json!({ "site": &site, "current_section": "" })) {
-        Ok(html) => outputs.push(Output { path: "404.html".into(), bytes: html.into_bytes() }),
-        Err(d) => problems.push(d),
+    if only.wants("404.html") {
+        match templates.render("404.html", &serde_json::json!({ "site": &site, "current_section": "" })) {
+            Ok(html) => outputs.push(Output { path: "404.html".into(), bytes: html.into_bytes() }),
+            Err(d) => problems.push(d),
+        }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    let published = publish::outputs(views, &outputs);
-    outputs.extend(published);
-    outputs.extend(theme_outputs(static_files));
+    // Feed, sitemap and data exports read the whole site (the sitemap lists
+    // every rendered page), so they are made on full renders only; `serve`
+    // refreshes them whenever it renders everything.
+    if matches!(only, Selection::All) {
+        let published = publish::outputs(views, &outputs);
+        outputs.extend(published);
+    }
+    outputs.extend(theme_outputs(static_files).into_iter().filter(|o| only.wants(&o.path)));
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(outputs)
 }
