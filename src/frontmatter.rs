@@ -2,15 +2,16 @@
 //!
 //! 1. The file must open with a `+++` line (a UTF-8 byte-order mark is skipped).
 //! 2. The front matter runs to the next line that is exactly `+++`.
-//! 3. The TOML is parsed into the kind's strict type; the parser's spans are
-//!    shifted by the TOML's offset so errors point at lines of the file.
+//! 3. The TOML is parsed into the kind's strict type at its place in the
+//!    file, so every span (errors and `Spanned` values) counts from the
+//!    start of the file.
 
 use std::ops::Range;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::config::toml_diagnostic_at;
+use crate::config::toml_diagnostic;
 use crate::diagnostic::Diagnostic;
 
 /// A file cut into its two parts, with their byte offsets in the file.
@@ -51,7 +52,21 @@ pub fn split(path: &Path, text: &str) -> Result<Split, Diagnostic> {
 
 /// Parses the front matter of `text` into `T`, with errors at file positions.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, split: &Split) -> Result<T, Diagnostic> {
-    toml::from_str(&text[split.toml.clone()]).map_err(|e| toml_diagnostic_at(path, &e, split.toml.start))
+    toml::from_str(&in_place(text, split)).map_err(|e| toml_diagnostic(path, &e))
+}
+
+/// The front matter preceded by a TOML comment as long as the opening `+++`
+/// line, so the parser's byte offsets are offsets in the file.
+fn in_place(text: &str, split: &Split) -> String {
+    let start = split.toml.start;
+    let mut padded = String::with_capacity(split.toml.end);
+    if start >= 2 {
+        padded.push('#');
+        padded.extend(std::iter::repeat_n(' ', start - 2));
+        padded.push('\n');
+    }
+    padded.push_str(&text[split.toml.clone()]);
+    padded
 }
 
 fn line_end(text: &str, from: usize) -> usize {
@@ -106,6 +121,19 @@ mod tests {
     fn empty_and_unopened_files_are_errors() {
         assert!(split(p(), "  \n").unwrap_err().message.contains("empty"));
         assert!(split(p(), "# Title\n").unwrap_err().message.contains("does not start"));
+    }
+
+    #[test]
+    fn spanned_values_point_into_the_file() {
+        #[derive(serde::Deserialize)]
+        struct Slug {
+            slug: toml::Spanned<String>,
+        }
+        for text in ["+++\nslug = \"x\"\n+++\n", "\u{feff}+++\r\nslug = \"x\"\r\n+++\r\n"] {
+            let s = split(p(), text).unwrap();
+            let fm: Slug = parse(p(), text, &s).unwrap();
+            assert_eq!(&text[fm.slug.span()], "\"x\"");
+        }
     }
 
     #[test]
