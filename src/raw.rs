@@ -76,11 +76,11 @@ pub struct Common {
     pub summary: String,
     pub slug: Option<Spanned<String>>,
     pub draft: bool,
-    pub updated: Option<PartialDate>,
+    pub updated: Option<Spanned<PartialDate>>,
     pub treaties: Tags,
     pub organisations: Tags,
     pub principles: Tags,
-    pub sources: Vec<Source>,
+    pub sources: Vec<Spanned<Source>>,
 }
 
 macro_rules! front_matter {
@@ -94,7 +94,7 @@ macro_rules! front_matter {
             pub slug: Option<Spanned<String>>,
             #[serde(default)]
             pub draft: bool,
-            pub updated: Option<PartialDate>,
+            pub updated: Option<Spanned<PartialDate>>,
             #[serde(default)]
             pub treaties: Tags,
             #[serde(default)]
@@ -102,7 +102,7 @@ macro_rules! front_matter {
             #[serde(default)]
             pub principles: Tags,
             #[serde(default)]
-            pub sources: Vec<Source>,
+            pub sources: Vec<Spanned<Source>>,
             $($(#[$fmeta])* pub $field: $ty,)*
         }
 
@@ -151,8 +151,8 @@ front_matter! {
         supersedes: Tags,
         #[serde(default)]
         amends: Tags,
-        parties: Option<Count>,
-        signatories: Option<Count>,
+        parties: Option<Spanned<Count>>,
+        signatories: Option<Spanned<Count>>,
     }
 }
 
