@@ -12,8 +12,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::build::{self, Options};
+use crate::check;
 use crate::diagnostic::{Diagnostic, Format, Report, SourceMap};
-use crate::error::Error;
+use crate::error::{self, Error};
 use crate::kind::Kind;
 
 /// Build cross-linked static sites about treaties, organisations, principles and cases.
@@ -99,20 +100,39 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             );
             Ok(())
         }
-        Command::Check { format, drafts } => {
-            let options = Options { root: cli.root.clone(), drafts, ..Options::default() };
-            let format = Format::from(format);
-            let result = build::load(&options).and_then(|site| build::render(&site, &options.root).map(|_| site));
-            let site = report(result, format)?;
-            print_diagnostics(&site.warnings, &site.sources, format);
-            if format == Format::Json && site.warnings.is_empty() {
-                println!("[]");
-            } else if format == Format::Human {
-                eprintln!("No errors in {} pages.", site.graph.pages.len());
-            }
-            Ok(())
+        Command::Check { format, drafts } => check_site(cli.root, Format::from(format), drafts),
+    }
+}
+
+/// `check`: every problem `build` finds plus [`check::check`]'s, in one run.
+fn check_site(root: PathBuf, format: Format, drafts: bool) -> Result<(), Error> {
+    let options = Options { root, drafts, ..Options::default() };
+    let (site, mut problems) = build::load_all(&options)?;
+    if problems.is_empty() {
+        match build::render(&site, &options.root) {
+            Ok(_) => {}
+            Err(Error::Content { diagnostics, .. }) => problems.extend(diagnostics),
+            Err(e) => return Err(e),
         }
     }
+    problems.extend(site.warnings.iter().cloned());
+    problems.extend(check::check(&site, check::today()));
+    error::sort(&mut problems);
+    print_diagnostics(&problems, &site.sources, format);
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    if format == Format::Json && problems.is_empty() {
+        println!("[]");
+    } else if format == Format::Human {
+        let warnings = problems.len() - errors;
+        match errors {
+            0 => eprintln!("No errors in {} pages ({warnings} warning(s)).", site.graph.pages.len()),
+            n => eprintln!("error: {n} error(s) and {warnings} warning(s) in {} pages", site.graph.pages.len()),
+        }
+    }
+    if errors > 0 {
+        return Err(Error::Content { diagnostics: problems, sources: site.sources });
+    }
+    Ok(())
 }
 
 /// Prints content errors (all of them) before passing the failure on.

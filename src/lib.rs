@@ -8,6 +8,7 @@
 
 pub mod anchor;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod countries;
