@@ -12,10 +12,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::build::{self, Options};
-use crate::check;
 use crate::diagnostic::{Diagnostic, Format, Report, SourceMap};
 use crate::error::{self, Error};
 use crate::kind::Kind;
+use crate::{check, scaffold, schema};
 
 /// Build cross-linked static sites about treaties, organisations, principles and cases.
 #[derive(Debug, Parser)]
@@ -32,7 +32,9 @@ const EXAMPLES: &str = "Examples:
   treatise build                              build ./ into ./public/
   treatise build --base-url https://owner.github.io/repo/
   treatise --root site build --output /tmp/out --drafts
-  treatise check --format github              annotations for a pull request";
+  treatise check --format github              annotations for a pull request
+  treatise new treaty \"Budapest Convention\"    writes content/treaties/budapest-convention.md
+  treatise schema case > case.schema.json";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -57,6 +59,42 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Write a draft page of KIND to fill in, at content/<folder>/<slug of TITLE>.md
+    New {
+        #[arg(value_enum)]
+        kind: KindArg,
+        /// The page's title; its file name is made from it
+        title: String,
+    },
+    /// Print the JSON Schema of KIND's front matter
+    Schema {
+        #[arg(value_enum)]
+        kind: KindArg,
+    },
+}
+
+/// KIND values: the kinds of page (`page` is a top-level page such as about).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Treaty,
+    Organisation,
+    Principle,
+    Case,
+    Topic,
+    Page,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Treaty => Kind::Treaty,
+            KindArg::Organisation => Kind::Organisation,
+            KindArg::Principle => Kind::Principle,
+            KindArg::Case => Kind::Case,
+            KindArg::Topic => Kind::Topic,
+            KindArg::Page => Kind::Page,
+        }
+    }
 }
 
 /// `--format` values.
@@ -101,6 +139,17 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Check { format, drafts } => check_site(cli.root, Format::from(format), drafts),
+        Command::New { kind, title } => {
+            let path = scaffold::create(&cli.root, kind.into(), &title, check::today())?;
+            eprintln!("Created {} as a draft: fill in every TODO, then run `treatise check --drafts`.", path.display());
+            Ok(())
+        }
+        Command::Schema { kind } => {
+            let json = serde_json::to_string_pretty(&schema::for_kind(kind.into())).map_err(anyhow::Error::from)?;
+            writeln!(std::io::stdout(), "{json}")
+                .map_err(|e| anyhow::Error::from(e).context("failed to print the schema"))?;
+            Ok(())
+        }
     }
 }
 

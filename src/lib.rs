@@ -24,6 +24,8 @@ pub mod output;
 pub mod page;
 pub mod raw;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod theme;
