@@ -3,7 +3,8 @@
 //! 1. [`load`]: read `site.toml` and `content/`, resolve every file into a
 //!    page, cross-link them in the [`Graph`], render every Markdown body
 //!    (in parallel), and check every `@/` anchor. All problems are collected;
-//!    any error fails the load with all of them.
+//!    any error fails the load with all of them ([`load_all`] returns them
+//!    beside the site instead).
 //! 2. [`build`]: compile the templates, render the site to [`Output`]s, and
 //!    write them all at once into the output folder.
 //!
@@ -66,6 +67,18 @@ pub struct Summary {
 
 /// Loads and checks the site at `options.root`.
 pub fn load(options: &Options) -> Result<Site, Error> {
+    let (site, errors) = load_all(options)?;
+    if errors.is_empty() {
+        return Ok(site);
+    }
+    let mut all = errors;
+    all.extend(site.warnings);
+    Err(Error::content(all, site.sources))
+}
+
+/// Loads the site even when it has errors, and returns them beside it, so
+/// `check` can run its own rules over the pages that did load.
+pub fn load_all(options: &Options) -> Result<(Site, Vec<Diagnostic>), Error> {
     let root = options.root.as_path();
     let mut sources = SourceMap::default();
     let mut problems = Vec::new();
@@ -103,12 +116,7 @@ pub fn load(options: &Options) -> Result<Site, Error> {
     }
     check_anchors(&graph, &rendered, &mut problems);
     let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(Diagnostic::is_error);
-    if !errors.is_empty() {
-        let mut all = errors;
-        all.extend(warnings);
-        return Err(Error::content(all, sources));
-    }
-    Ok(Site { config, graph, rendered, warnings, sources })
+    Ok((Site { config, graph, rendered, warnings, sources }, errors))
 }
 
 fn load_config(

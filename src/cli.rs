@@ -13,8 +13,9 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::build::{self, Options};
 use crate::diagnostic::{Diagnostic, Format, Report, SourceMap};
-use crate::error::Error;
+use crate::error::{self, Error};
 use crate::kind::Kind;
+use crate::{check, scaffold, schema};
 
 /// Build cross-linked static sites about treaties, organisations, principles and cases.
 #[derive(Debug, Parser)]
@@ -32,7 +33,10 @@ const EXAMPLES: &str = "Examples:
   treatise build --base-url https://owner.github.io/repo/
   treatise --root site build --output /tmp/out --drafts
   treatise check --format github              annotations for a pull request
-  treatise serve --port 8000                  preview on http://127.0.0.1:8000/ with live reload";
+  treatise serve --port 8000                  preview on http://127.0.0.1:8000/ with live reload
+
+  treatise new treaty \"Budapest Convention\"    writes content/treaties/budapest-convention.md
+  treatise schema case > case.schema.json";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -72,6 +76,42 @@ pub enum Command {
         #[arg(long)]
         no_drafts: bool,
     },
+    /// Write a draft page of KIND to fill in, at content/<folder>/<slug of TITLE>.md
+    New {
+        #[arg(value_enum)]
+        kind: KindArg,
+        /// The page's title; its file name is made from it
+        title: String,
+    },
+    /// Print the JSON Schema of KIND's front matter
+    Schema {
+        #[arg(value_enum)]
+        kind: KindArg,
+    },
+}
+
+/// KIND values: the kinds of page (`page` is a top-level page such as about).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Treaty,
+    Organisation,
+    Principle,
+    Case,
+    Topic,
+    Page,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Treaty => Kind::Treaty,
+            KindArg::Organisation => Kind::Organisation,
+            KindArg::Principle => Kind::Principle,
+            KindArg::Case => Kind::Case,
+            KindArg::Topic => Kind::Topic,
+            KindArg::Page => Kind::Page,
+        }
+    }
 }
 
 /// `--format` values.
@@ -115,17 +155,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             );
             Ok(())
         }
-        Command::Check { format, drafts } => {
-            let options = Options { root: cli.root.clone(), drafts, ..Options::default() };
-            let format = Format::from(format);
-            let result = build::load(&options).and_then(|site| build::render(&site, &options.root).map(|_| site));
-            let site = report(result, format)?;
-            print_diagnostics(&site.warnings, &site.sources, format);
-            if format == Format::Json && site.warnings.is_empty() {
-                println!("[]");
-            } else if format == Format::Human {
-                eprintln!("No errors in {} pages.", site.graph.pages.len());
-            }
+        Command::Check { format, drafts } => check_site(cli.root, Format::from(format), drafts),
+        Command::New { kind, title } => {
+            let path = scaffold::create(&cli.root, kind.into(), &title, check::today())?;
+            eprintln!("Created {} as a draft: fill in every TODO, then run `treatise check --drafts`.", path.display());
+            Ok(())
+        }
+        Command::Schema { kind } => {
+            let json = serde_json::to_string_pretty(&schema::for_kind(kind.into())).map_err(anyhow::Error::from)?;
+            writeln!(std::io::stdout(), "{json}")
+                .map_err(|e| anyhow::Error::from(e).context("failed to print the schema"))?;
             Ok(())
         }
         Command::Serve { port, bind, no_drafts, .. } => {
@@ -133,6 +172,37 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             crate::serve::run(&crate::serve::Options { root: cli.root, addr, drafts: !no_drafts })
         }
     }
+}
+
+/// `check`: every problem `build` finds plus [`check::check`]'s, in one run.
+fn check_site(root: PathBuf, format: Format, drafts: bool) -> Result<(), Error> {
+    let options = Options { root, drafts, ..Options::default() };
+    let (site, mut problems) = build::load_all(&options)?;
+    if problems.is_empty() {
+        match build::render(&site, &options.root) {
+            Ok(_) => {}
+            Err(Error::Content { diagnostics, .. }) => problems.extend(diagnostics),
+            Err(e) => return Err(e),
+        }
+    }
+    problems.extend(site.warnings.iter().cloned());
+    problems.extend(check::check(&site, check::today()));
+    error::sort(&mut problems);
+    print_diagnostics(&problems, &site.sources, format);
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    if format == Format::Json && problems.is_empty() {
+        println!("[]");
+    } else if format == Format::Human {
+        let warnings = problems.len() - errors;
+        match errors {
+            0 => eprintln!("No errors in {} pages ({warnings} warning(s)).", site.graph.pages.len()),
+            n => eprintln!("error: {n} error(s) and {warnings} warning(s) in {} pages", site.graph.pages.len()),
+        }
+    }
+    if errors > 0 {
+        return Err(Error::Content { diagnostics: problems, sources: site.sources });
+    }
+    Ok(())
 }
 
 /// Prints content errors (all of them) before passing the failure on.

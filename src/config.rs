@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::check::CheckConfig;
 use crate::diagnostic::Diagnostic;
 
 /// What `site.toml` says, as written.
@@ -27,6 +28,9 @@ pub struct RawConfig {
     pub branch: Option<String>,
     /// Author or publisher named in citations and the feed.
     pub author: Option<String>,
+    /// What `treatise check` reports, `[check]`.
+    #[serde(default)]
+    pub check: CheckConfig,
 }
 
 /// The resolved configuration the build uses.
@@ -42,6 +46,8 @@ pub struct Config {
     pub base_url: String,
     /// The path part of the base URL with a trailing slash, e.g. `/repo/`.
     pub base_path: String,
+    /// `[check]` settings, read by `treatise check` only.
+    pub check: CheckConfig,
 }
 
 impl Config {
@@ -63,6 +69,7 @@ impl Config {
             author: raw.author,
             base_url,
             base_path,
+            check: raw.check,
         })
     }
 
@@ -85,6 +92,7 @@ impl Config {
             author: None,
             base_url: "https://example.org/".into(),
             base_path: "/".into(),
+            check: CheckConfig::default(),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! 2. [`name`] gives the short English name shown on pages.
 
 /// (code, short English name), sorted by code.
-const COUNTRIES: &[(&str, &str)] = &[
+pub const COUNTRIES: &[(&str, &str)] = &[
     ("AD", "Andorra"),
     ("AE", "United Arab Emirates"),
     ("AF", "Afghanistan"),

@@ -64,6 +64,43 @@ impl PartialDate {
     pub fn year(&self) -> u16 {
         self.year
     }
+
+    /// The last day the date may mean ("2024" is 2024-12-31), counted in
+    /// days since 1970-01-01, so ages can be compared.
+    pub fn last_day(&self) -> i64 {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        days_from_civil(i64::from(self.year), i64::from(month), i64::from(day))
+    }
+
+    /// The day `days` after 1970-01-01 (years 0 to 9999).
+    pub fn from_days(days: i64) -> PartialDate {
+        let (y, m, d) = civil_from_days(days);
+        PartialDate::ymd(y.clamp(0, 9999) as u16, m as u8, d as u8)
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of [`days_from_civil`].
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -141,6 +178,18 @@ mod tests {
         assert!(de("d = \"2023-02-29\"").unwrap_err().contains("no day 29"));
         assert!(de("d = 2024").unwrap_err().contains("expected a date"));
         assert!(de("d = \"24\"").unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn days_count_from_1970_and_back() {
+        assert_eq!(PartialDate::ymd(1970, 1, 1).last_day(), 0);
+        assert_eq!(PartialDate::ymd(2000, 3, 1).last_day(), 11_017);
+        assert_eq!(PartialDate::parse("2024").unwrap().last_day(), PartialDate::ymd(2024, 12, 31).last_day());
+        assert_eq!(PartialDate::parse("2024-02").unwrap().last_day(), PartialDate::ymd(2024, 2, 29).last_day());
+        for days in [-1, 0, 59, 11_016, 11_017, 20_000, 2_932_896] {
+            assert_eq!(PartialDate::from_days(days).last_day(), days, "{days}");
+        }
+        assert_eq!(PartialDate::from_days(19_783).to_string(), "2024-03-01");
     }
 
     #[test]

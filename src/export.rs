@@ -163,7 +163,7 @@ pub fn outputs(views: &Views) -> Vec<Output> {
     let index = DataIndex {
         title: views.config.title.clone(),
         site: views.config.base_url.clone(),
-        updated: published(views.graph).filter_map(|p| p.common.updated).max().map(|d| d.to_string()),
+        updated: published(views.graph).filter_map(|p| p.common.updated_date()).max().map(|d| d.to_string()),
         generator: format!("treatise {}", env!("CARGO_PKG_VERSION")),
         format: FORMAT.into(),
         files,
@@ -232,13 +232,13 @@ pub fn records<F>(views: &Views, kind: Kind, data: impl Fn(&Graph, &Page, &Relat
                 url: format!("{}{}", views.config.base_url, page.path),
                 title: page.common.title.clone(),
                 summary: page.common.summary.clone(),
-                updated: page.common.updated.map(|d| d.to_string()),
+                updated: page.common.updated_date().map(|d| d.to_string()),
                 fields,
                 treaties: tags(Kind::Treaty),
                 organisations: tags(Kind::Organisation),
                 principles: tags(Kind::Principle),
                 backlinks,
-                sources: page.common.sources.iter().map(source_record).collect(),
+                sources: page.common.sources.iter().map(|s| source_record(s.get_ref())).collect(),
             })
         })
         .collect()
@@ -276,8 +276,8 @@ fn treaty_data(graph: &Graph, page: &Page, rel: &Relations) -> Option<TreatyData
         parent: slug(graph, rel.parent.as_ref()),
         supersedes: slugs(graph, &rel.supersedes),
         amends: slugs(graph, &rel.amends),
-        parties: t.parties.as_ref().map(count_record),
-        signatories: t.signatories.as_ref().map(count_record),
+        parties: t.parties.as_ref().map(|c| count_record(c.get_ref())),
+        signatories: t.signatories.as_ref().map(|c| count_record(c.get_ref())),
     })
 }
 

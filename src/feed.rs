@@ -37,7 +37,7 @@ pub fn feed(views: &Views) -> Output {
     let c = views.config;
     let pages = recent(views);
     // With no dated page at all, the feed still needs a fixed `updated`.
-    let updated = pages.first().and_then(|p| p.common.updated).map_or("1970-01-01T00:00:00Z".into(), timestamp);
+    let updated = pages.first().and_then(|p| p.common.updated_date()).map_or("1970-01-01T00:00:00Z".into(), timestamp);
     let mut x = Xml::new();
     x.line(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", escape(&c.language)));
     x.element(1, "title", &c.title);
@@ -68,7 +68,7 @@ fn entry(x: &mut Xml, views: &Views, page: &Page) {
     x.element(2, "title", &page.common.title);
     x.line(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&url)));
     x.element(2, "id", &url);
-    x.element(2, "updated", &page.common.updated.map(timestamp).unwrap_or_default());
+    x.element(2, "updated", &page.common.updated_date().map(timestamp).unwrap_or_default());
     x.element(2, "summary", &page.common.summary);
     if page.kind != Kind::Page {
         x.line(&format!(

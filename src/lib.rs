@@ -8,6 +8,7 @@
 
 pub mod anchor;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod columns;
 pub mod config;
@@ -28,6 +29,8 @@ pub mod page;
 pub mod publish;
 pub mod raw;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod source;
 pub mod templates;

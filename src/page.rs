@@ -236,13 +236,13 @@ pub fn is_valid_slug(s: &str) -> bool {
 
 fn check_fields(at: &At, common: &Common, meta: &Meta, out: &mut Vec<Diagnostic>) {
     for source in &common.sources {
-        check_url(at, source.url.as_ref(), out);
+        check_url(at, source.get_ref().url.as_ref(), out);
     }
     match meta {
         Meta::Treaty(t) => {
             check_url(at, t.text_url.as_ref(), out);
             for count in [&t.parties, &t.signatories].into_iter().flatten() {
-                check_url(at, count.source.as_ref(), out);
+                check_url(at, count.get_ref().source.as_ref(), out);
             }
             if let (Some(status), false) = (&t.status, t.binding) {
                 out.push(

@@ -70,7 +70,8 @@ pub fn sitemap(views: &Views, rendered: &[Output]) -> Output {
 
 /// `updated` of every published page and section, by URL path.
 fn updated_by_path<'a>(views: &Views<'a>) -> BTreeMap<&'a str, PartialDate> {
-    let pages = views.graph.pages.values().filter(|p| !p.common.draft).map(|p| (p.path.as_str(), p.common.updated));
+    let pages =
+        views.graph.pages.values().filter(|p| !p.common.draft).map(|p| (p.path.as_str(), p.common.updated_date()));
     let sections = views.graph.sections.values().map(|s| (s.path.as_str(), s.front.updated));
     pages.chain(sections).filter_map(|(path, date)| Some((path, date?))).collect()
 }

@@ -6,36 +6,53 @@
 //! field name must be an error. [`into_parts`](TreatyFrontMatter::into_parts)
 //! splits a parsed struct into the shared [`Common`] and the kind's fields.
 //! Field names here are the public format: add fields, never rename them.
+//!
+//! The same types give `treatise schema` its JSON Schema (schemars): doc
+//! comments become descriptions, and a `Spanned` field is described as the
+//! value it wraps (`#[schemars(with = …)]`), with the shape `build` checks
+//! for it (a slug, an http(s) URL, a country code; see [`crate::schema`]).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::date::PartialDate;
+use crate::schema::{CountryCode, HttpUrl, Slug};
 
 /// A list of page slugs, each with its span in the front matter.
 pub type Tags = Vec<Spanned<String>>;
 
-/// One cited source.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+/// One cited source: `[[sources]]`, after the plain fields.
+#[derive(Debug, Clone, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Title of the document cited, as it reads.
     pub title: String,
+    /// Who published it (an organisation, a court, a newspaper).
     pub publisher: Option<String>,
+    /// Address of the document (http or https).
+    #[schemars(with = "Option<HttpUrl>")]
     pub url: Option<Spanned<String>>,
+    /// The day you read the document at that address.
     pub accessed: Option<PartialDate>,
 }
 
-/// A dated count (parties, signatories) with the URL that gives it.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+/// A count that changes over time (`[parties]`, `[signatories]`), with the
+/// date it was true and the page that gives it.
+#[derive(Debug, Clone, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Count {
+    /// How many states (or parties) on the `as_of` date.
     pub count: u32,
+    /// The date on which the count was true.
     pub as_of: Option<PartialDate>,
+    /// Address of the page that gives the count, e.g. the depositary's chart.
+    #[schemars(with = "Option<HttpUrl>")]
     pub source: Option<Spanned<String>>,
 }
 
 /// What kind of instrument a treaty page describes.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Instrument {
     Treaty,
@@ -50,7 +67,7 @@ pub enum Instrument {
 }
 
 /// Legal force of a binding instrument.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     InForce,
@@ -60,7 +77,7 @@ pub enum Status {
 }
 
 /// What a case study is about.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CaseType {
     LawEnforcementOperation,
@@ -76,38 +93,60 @@ pub struct Common {
     pub summary: String,
     pub slug: Option<Spanned<String>>,
     pub draft: bool,
-    pub updated: Option<PartialDate>,
+    pub updated: Option<Spanned<PartialDate>>,
     pub treaties: Tags,
     pub organisations: Tags,
     pub principles: Tags,
-    pub sources: Vec<Source>,
+    pub sources: Vec<Spanned<Source>>,
+}
+
+impl Common {
+    /// The `updated` date without its span.
+    pub fn updated_date(&self) -> Option<PartialDate> {
+        self.updated.as_ref().map(|u| *u.get_ref())
+    }
 }
 
 macro_rules! front_matter {
     ($(#[$meta:meta])* $name:ident => $fields:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty,)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Deserialize)]
+        #[derive(Debug, Clone, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
+            /// The page's title, as it reads in full.
             pub title: String,
+            /// One or two sentences: shown in listings, search results and the page's description.
             pub summary: String,
+            /// The last part of the page's URL, if not the file name: a-z, 0-9 and '-'.
+            #[schemars(with = "Option<Slug>")]
             pub slug: Option<Spanned<String>>,
+            /// A draft is left out of the site unless built with --drafts.
             #[serde(default)]
             pub draft: bool,
-            pub updated: Option<PartialDate>,
+            /// The day the page was last checked against its sources.
+            #[schemars(with = "Option<PartialDate>")]
+            pub updated: Option<Spanned<PartialDate>>,
+            /// Slugs of the treaty pages this page is about (content/treaties/SLUG.md).
             #[serde(default)]
+            #[schemars(with = "Vec<Slug>")]
             pub treaties: Tags,
+            /// Slugs of the organisation pages this page is about (content/organisations/SLUG.md).
             #[serde(default)]
+            #[schemars(with = "Vec<Slug>")]
             pub organisations: Tags,
+            /// Slugs of the principle pages this page is about (content/principles/SLUG.md).
             #[serde(default)]
+            #[schemars(with = "Vec<Slug>")]
             pub principles: Tags,
+            /// The documents the page relies on; `treatise check` requires them on treaties and cases.
             #[serde(default)]
-            pub sources: Vec<Source>,
+            #[schemars(with = "Vec<Source>")]
+            pub sources: Vec<Spanned<Source>>,
             $($(#[$fmeta])* pub $field: $ty,)*
         }
 
         /// The fields of this kind only (deserializable alone, e.g. from an export).
-        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
         pub struct $fields {
             $($(#[$fmeta])* pub $field: $ty,)*
         }
@@ -135,34 +174,65 @@ macro_rules! front_matter {
 front_matter! {
     /// Front matter of a treaty or other instrument (`content/treaties/`).
     TreatyFrontMatter => TreatyFields {
+        /// A short name used in lists and tables ("Budapest Convention").
         short_title: Option<String>,
+        /// The official reference: ETS No. 185, A/70/174, (EU) 2022/2555.
         reference: Option<String>,
+        /// What kind of instrument it is.
         instrument: Instrument,
+        /// Whether it is legally binding on its parties.
         binding: bool,
+        /// The day the text was adopted.
         adopted: Option<PartialDate>,
+        /// The day it was opened for signature.
         opened_for_signature: Option<PartialDate>,
+        /// The day it entered into force.
         in_force: Option<PartialDate>,
+        /// Legal force, for binding instruments only; give `status_as_of` with it.
+        #[schemars(with = "Option<Status>")]
         status: Option<Spanned<Status>>,
+        /// The day the status was checked.
         status_as_of: Option<PartialDate>,
+        /// Slug of the organisation that is the depositary.
+        #[schemars(with = "Option<Slug>")]
         depositary: Option<Spanned<String>>,
+        /// Address of the official text (http or https).
+        #[schemars(with = "Option<HttpUrl>")]
         text_url: Option<Spanned<String>>,
+        /// Slug of the treaty this one belongs to (a protocol's convention).
+        #[schemars(with = "Option<Slug>")]
         parent: Option<Spanned<String>>,
+        /// Slugs of the treaties this one replaces.
         #[serde(default)]
+        #[schemars(with = "Vec<Slug>")]
         supersedes: Tags,
+        /// Slugs of the treaties this one amends.
         #[serde(default)]
+        #[schemars(with = "Vec<Slug>")]
         amends: Tags,
-        parties: Option<Count>,
-        signatories: Option<Count>,
+        /// How many parties, as of a date, from a source: `[parties]`.
+        #[schemars(with = "Option<Count>")]
+        parties: Option<Spanned<Count>>,
+        /// How many signatories, as of a date, from a source: `[signatories]`.
+        #[schemars(with = "Option<Count>")]
+        signatories: Option<Spanned<Count>>,
     }
 }
 
 front_matter! {
     /// Front matter of an organisation (`content/organisations/`).
     OrganisationFrontMatter => OrganisationFields {
+        /// A short name or acronym ("CoE").
         short_title: Option<String>,
+        /// The day (or year) it was founded.
         founded: Option<PartialDate>,
+        /// City (and country) of its headquarters.
         headquarters: Option<String>,
+        /// Address of its official website (http or https).
+        #[schemars(with = "Option<HttpUrl>")]
         website: Option<Spanned<String>>,
+        /// Slug of the organisation it is part of.
+        #[schemars(with = "Option<Slug>")]
         parent: Option<Spanned<String>>,
     }
 }
@@ -170,11 +240,18 @@ front_matter! {
 front_matter! {
     /// Front matter of a case study (`content/cases/`).
     CaseFrontMatter => CaseFields {
+        /// The day (or month, or year) the case happened or began.
         date: Option<PartialDate>,
+        /// The day it ended, if it lasted.
+        #[schemars(with = "Option<PartialDate>")]
         end_date: Option<Spanned<PartialDate>>,
+        /// What the case is about.
         case_type: Option<CaseType>,
+        /// Countries involved, as ISO 3166-1 alpha-2 codes ("NL", "GB", "US").
         #[serde(default)]
+        #[schemars(with = "Vec<CountryCode>")]
         countries: Vec<Spanned<String>>,
+        /// What came of it, in a sentence.
         outcome: Option<String>,
     }
 }
@@ -185,13 +262,17 @@ front_matter! {
 }
 
 /// Front matter of a section's `_index.md` (and the home page).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFrontMatter {
+    /// The section's title.
     pub title: String,
+    /// One or two sentences introducing the section.
     #[serde(default)]
     pub summary: String,
+    /// The day the section was last checked.
     pub updated: Option<PartialDate>,
+    /// The documents the section relies on.
     #[serde(default)]
     pub sources: Vec<Source>,
 }

@@ -205,7 +205,13 @@ impl<'a> Views<'a> {
             base_url: &c.base_url,
             base_path: &c.base_path,
             repository: c.repository.as_deref(),
-            updated: self.graph.pages.values().filter_map(|p| p.common.updated).max().map(|d| d.to_string()),
+            updated: self
+                .graph
+                .pages
+                .values()
+                .filter_map(|p| p.common.updated.as_ref().map(|d| *d.get_ref()))
+                .max()
+                .map(|d| d.to_string()),
             nav,
             generator_version: env!("CARGO_PKG_VERSION"),
             downloads: export::KINDS.iter().filter_map(|k| self.download(*k)).collect(),
@@ -275,14 +281,14 @@ impl<'a> Views<'a> {
             slug: &page.slug,
             url: self.url(&page.path),
             permalink: format!("{}{}", self.config.base_url, page.path),
-            updated: page.common.updated.map(|d| d.to_string()),
+            updated: page.common.updated.as_ref().map(|d| d.get_ref().to_string()),
             draft: page.common.draft,
             content: &rendered.html,
             toc: &rendered.toc,
             section,
             tags: self.groups(&rel.tags),
             related: self.groups(&rel.backlinks),
-            sources: page.common.sources.iter().map(source_view).collect(),
+            sources: page.common.sources.iter().map(|s| source_view(s.get_ref())).collect(),
             edit_url,
             treaty: self.treaty(page, rel),
             organisation: self.organisation(page, rel),
@@ -302,8 +308,8 @@ impl<'a> Views<'a> {
             in_force: t.in_force.map(|d| d.to_string()),
             status: t.status.as_ref().map(|s| status_label(*s.get_ref())),
             status_as_of: t.status_as_of.map(|d| d.to_string()),
-            parties: t.parties.as_ref().map(count_view),
-            signatories: t.signatories.as_ref().map(count_view),
+            parties: t.parties.as_ref().map(|c| count_view(c.get_ref())),
+            signatories: t.signatories.as_ref().map(|c| count_view(c.get_ref())),
             text_url: t.text_url.as_ref().map(|u| u.get_ref().as_str()),
             depositary: rel.depositary.as_deref().and_then(|k| self.link(k)),
             parent: rel.parent.as_deref().and_then(|k| self.link(k)),
@@ -336,7 +342,7 @@ impl<'a> Views<'a> {
             title: &page.common.title,
             summary: &page.common.summary,
             url: self.url(&page.path),
-            updated: page.common.updated.map(|d| d.to_string()),
+            updated: page.common.updated.as_ref().map(|d| d.get_ref().to_string()),
             draft: page.common.draft,
             year: first_year(page),
             reference: treaty.and_then(|t| t.reference.as_deref()),

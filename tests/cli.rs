@@ -22,7 +22,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn check_passes_a_good_site_and_writes_nothing() {
-    let site = TestSite::fixture("basic");
+    let site = TestSite::fixture("checked");
     site.cmd(&["check"]).assert().success();
     assert!(!site.path().join("public").exists());
 }
@@ -43,9 +43,11 @@ fn check_prints_json() {
     site.write("content/cases/x.md", page("titel = 1", ""));
     let out = site.cmd(&["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(json[0]["path"], "content/cases/x.md");
-    assert_eq!(json[0]["line"], 4);
-    assert_eq!(json[0]["severity"], "error");
+    let x = json.as_array().unwrap().iter().find(|d| d["path"] == "content/cases/x.md").expect("x.md reported");
+    assert_eq!(x["line"], 4);
+    assert_eq!(x["column"], 1);
+    assert_eq!(x["severity"], "error");
+    assert!(x["message"].as_str().unwrap().contains("unknown field `titel`"));
 }
 
 #[test]

@@ -33,7 +33,7 @@ fn treaties_and_cases_cite_sources_with_url_and_access_date() {
     let site = flagship();
     for page in pages(&site).filter(|p| matches!(p.kind, Kind::Treaty | Kind::Case)) {
         assert!(!page.common.sources.is_empty(), "{} has no sources", page.source.display());
-        for s in &page.common.sources {
+        for s in page.common.sources.iter().map(|s| s.get_ref()) {
             assert!(s.url.is_some(), "{}: source `{}` has no url", page.source.display(), s.title);
             assert!(s.accessed.is_some(), "{}: source `{}` has no accessed date", page.source.display(), s.title);
         }
@@ -45,7 +45,7 @@ fn every_count_carries_its_date_and_source() {
     let site = flagship();
     for page in pages(&site) {
         let Meta::Treaty(t) = &page.meta else { continue };
-        for count in [&t.parties, &t.signatories].into_iter().flatten() {
+        for count in [&t.parties, &t.signatories].into_iter().flatten().map(|c| c.get_ref()) {
             assert!(count.as_of.is_some(), "{}: a count has no as_of", page.source.display());
             assert!(count.source.is_some(), "{}: a count has no source", page.source.display());
         }
