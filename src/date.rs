@@ -4,6 +4,7 @@
 //! 1. Deserialize from a TOML value: a local date, or a string.
 //! 2. Validate the parts (month 1–12, day in month), rejecting times.
 //! 3. Display back in ISO form, and order dates by their known parts.
+//! 4. Write them for readers ("23 November 2001", "February 2017", "2017").
 
 use std::fmt;
 
@@ -64,7 +65,31 @@ impl PartialDate {
     pub fn year(&self) -> u16 {
         self.year
     }
+
+    /// The date for readers, in English: "23 November 2001", "February 2017", "2017".
+    pub fn human(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),
+            _ => self.year.to_string(),
+        }
+    }
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
@@ -141,6 +166,14 @@ mod tests {
         assert!(de("d = \"2023-02-29\"").unwrap_err().contains("no day 29"));
         assert!(de("d = 2024").unwrap_err().contains("expected a date"));
         assert!(de("d = \"24\"").unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn human_form_names_the_month_and_drops_leading_zeros() {
+        assert_eq!(PartialDate::parse("2001-11-23").unwrap().human(), "23 November 2001");
+        assert_eq!(PartialDate::parse("2004-07-01").unwrap().human(), "1 July 2004");
+        assert_eq!(PartialDate::parse("2017-02").unwrap().human(), "February 2017");
+        assert_eq!(PartialDate::parse("2017").unwrap().human(), "2017");
     }
 
     #[test]
