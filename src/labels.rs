@@ -3,7 +3,9 @@
 //! 1. [`instrument_label`]: "treaty", "directive"…
 //! 2. [`status_label`]: "in force", "not yet in force"…
 //! 3. [`case_type_label`]: "law-enforcement operation", "attribution"…
+//! 4. [`nav_label`]: one word per section for the menu ("Treaties").
 
+use crate::kind::Kind;
 use crate::raw::{CaseType, Instrument, Status};
 
 /// The instrument type, in lower case.
@@ -38,5 +40,17 @@ pub fn case_type_label(c: CaseType) -> &'static str {
         CaseType::Attribution => "attribution",
         CaseType::Sanctions => "sanctions",
         CaseType::Incident => "incident",
+    }
+}
+
+/// One word for a section in the site's menu.
+pub fn nav_label(k: Kind) -> &'static str {
+    match k {
+        Kind::Treaty => "Treaties",
+        Kind::Organisation => "Organisations",
+        Kind::Principle => "Principles",
+        Kind::Case => "Cases",
+        Kind::Topic => "Topics",
+        Kind::Page => "Pages",
     }
 }

@@ -1,7 +1,8 @@
 //! The `/matrix/` page: which organisation is tied to which instrument.
 //!
-//! 1. Columns: every organisation tied to at least one instrument, by title.
-//! 2. Rows: every instrument, by title.
+//! 1. Columns: every organisation tied to at least one instrument, by
+//!    short name (else title), as shown.
+//! 2. Rows: every instrument, by short title (else title).
 //! 3. Each cell says how the two are tied: the organisation is the
 //!    instrument's depositary, or one of the two pages tags the other
 //!    (depositary wins when both hold). A tied cell links to the instrument's
@@ -59,8 +60,8 @@ pub struct CellView {
 /// The matrix of the whole site.
 pub fn matrix<'a>(views: &Views<'a>) -> MatrixView<'a> {
     let empty = Relations::default();
-    let treaties = views.graph.pages_of(Kind::Treaty);
-    let organisations = views.graph.pages_of(Kind::Organisation);
+    let treaties = by_label(views.graph.pages_of(Kind::Treaty));
+    let organisations = by_label(views.graph.pages_of(Kind::Organisation));
     let ties: Vec<Vec<Option<&'static str>>> = treaties
         .iter()
         .map(|t| {
@@ -115,6 +116,12 @@ fn cell(views: &Views, treaty: &Page, tie: Option<&'static str>) -> CellView {
     CellView { tie, url: tie.map(|_| format!("{}{anchor}", views.url(&treaty.path))) }
 }
 
+/// Pages in the order of the labels shown for them.
+fn by_label(mut pages: Vec<&Page>) -> Vec<&Page> {
+    pages.sort_by_cached_key(|p| (label(p).to_lowercase(), p.key.clone()));
+    pages
+}
+
 /// A page's short title, else its title.
 fn label(page: &Page) -> &str {
     let short = match &page.meta {
@@ -136,13 +143,13 @@ mod tests {
             ("treaties/a.md", "organisations = [\"y\"]\ninstrument = \"treaty\"\nbinding = true\ndepositary = \"x\""),
             ("treaties/b.md", "instrument = \"report\"\nbinding = false"),
             ("organisations/x.md", "short_title = \"X\"\ntreaties = [\"a\", \"b\"]"),
-            ("organisations/y.md", ""),
+            ("organisations/y.md", "short_title = \"Y\""),
             ("organisations/z.md", ""),
         ]);
         let config = crate::config::Config::default_for_test();
         let m = matrix(&Views { graph: &graph, config: &config });
         let labels: Vec<&str> = m.columns.iter().map(|c| c.label).collect();
-        assert_eq!(labels, ["X", "organisations/y.md"], "z is tied to nothing");
+        assert_eq!(labels, ["X", "Y"], "z is tied to nothing");
         assert_eq!(m.untied.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(), ["/organisations/z/"]);
         let ties: Vec<Vec<Option<&str>>> = m.rows.iter().map(|r| r.cells.iter().map(|c| c.tie).collect()).collect();
         assert_eq!(ties, [vec![Some("depositary"), Some("tagged")], vec![Some("tagged"), None]]);

@@ -21,7 +21,7 @@ use crate::markdown::{Heading, Rendered};
 use crate::page::{Meta, Page};
 use crate::raw::Count;
 
-pub use crate::labels::{case_type_label, instrument_label, status_label};
+pub use crate::labels::{case_type_label, instrument_label, nav_label, status_label};
 
 /// The site, on every page.
 #[derive(Debug, Serialize)]
@@ -46,6 +46,8 @@ pub struct SiteView<'a> {
 #[derive(Debug, Serialize)]
 pub struct NavItem {
     pub title: String,
+    /// A one-word label for the menu ("Treaties").
+    pub label: &'static str,
     pub url: String,
     pub section: &'static str,
 }
@@ -199,12 +201,13 @@ impl<'a> Views<'a> {
             .iter()
             .map(|k| NavItem {
                 title: self.section_title(*k),
+                label: nav_label(*k),
                 url: format!("{}{}/", c.base_path, k.folder()),
                 section: k.name(),
             })
             .collect();
-        for (title, section) in [("Timeline", "timeline"), ("Matrix", "matrix")] {
-            nav.push(NavItem { title: title.into(), url: format!("{}{section}/", c.base_path), section });
+        for (label, section) in [("Timeline", "timeline"), ("Matrix", "matrix")] {
+            nav.push(NavItem { title: label.into(), label, url: format!("{}{section}/", c.base_path), section });
         }
         SiteView {
             title: &c.title,
