@@ -26,11 +26,18 @@
     });
   }
 
+  // What a cell sorts by: its data-value (an ISO date), else its text.
   function cellValue(row, index) {
     var cell = row.cells[index];
     if (!cell) return "";
     var v = cell.getAttribute("data-value");
     return (v !== null ? v : cell.textContent).trim();
+  }
+
+  // What a cell shows, for filter menus.
+  function cellText(row, index) {
+    var cell = row.cells[index];
+    return cell ? cell.textContent.trim() : "";
   }
 
   // Sortable tables: each header with data-sort becomes a button.
@@ -82,7 +89,7 @@
       var name = th.getAttribute("data-filter");
       if (!name) return;
       var values = {};
-      rows.forEach(function (r) { var v = cellValue(r, index); if (v) values[v] = true; });
+      rows.forEach(function (r) { var v = cellText(r, index); if (v) values[v] = true; });
       var select = document.createElement("select");
       select.appendChild(new Option("All", ""));
       Object.keys(values).sort().forEach(function (v) { select.appendChild(new Option(v, v)); });
@@ -98,7 +105,7 @@
       rows.forEach(function (r) {
         var all = r.textContent.toLowerCase();
         var ok = words.every(function (w) { return all.indexOf(w) !== -1; }) &&
-          controls.every(function (c) { return !c.select.value || cellValue(r, c.index) === c.select.value; });
+          controls.every(function (c) { return !c.select.value || cellText(r, c.index) === c.select.value; });
         r.hidden = !ok;
         if (ok) shown++;
       });
