@@ -14,7 +14,15 @@ if (!base || !out || paths.length === 0) {
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  args: [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+],
 });
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 for (const path of paths) {
