@@ -5,8 +5,9 @@
 //!    kind, its tags and backlinks grouped by kind, and its sources.
 //! 3. [`SummaryView`]: one line of a listing (section pages, home).
 //!
-//! Views borrow from the graph; dates are ISO strings. The fields are
-//! documented in README.md; add fields freely, never rename them.
+//! Views borrow from the graph; dates are ISO strings (templates show them
+//! with the `human_date` filter). The fields are documented in README.md and
+//! docs/theme.md; add fields freely, never rename them.
 
 use std::collections::BTreeMap;
 
