@@ -4,6 +4,7 @@
 //! 1. Deserialize from a TOML value: a local date, or a string.
 //! 2. Validate the parts (month 1–12, day in month), rejecting times.
 //! 3. Display back in ISO form, and order dates by their known parts.
+//! 4. Write them for readers ("23 November 2001", "February 2017", "2017").
 
 use std::fmt;
 
@@ -65,6 +66,15 @@ impl PartialDate {
         self.year
     }
 
+    /// The date for readers, in English: "23 November 2001", "February 2017", "2017".
+    pub fn human(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// The last day the date may mean ("2024" is 2024-12-31), counted in
     /// days since 1970-01-01, so ages can be compared.
     pub fn last_day(&self) -> i64 {
@@ -102,6 +112,21 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
@@ -190,6 +215,14 @@ mod tests {
             assert_eq!(PartialDate::from_days(days).last_day(), days, "{days}");
         }
         assert_eq!(PartialDate::from_days(19_783).to_string(), "2024-03-01");
+    }
+
+    #[test]
+    fn human_form_names_the_month_and_drops_leading_zeros() {
+        assert_eq!(PartialDate::parse("2001-11-23").unwrap().human(), "23 November 2001");
+        assert_eq!(PartialDate::parse("2004-07-01").unwrap().human(), "1 July 2004");
+        assert_eq!(PartialDate::parse("2017-02").unwrap().human(), "February 2017");
+        assert_eq!(PartialDate::parse("2017").unwrap().human(), "2017");
     }
 
     #[test]

@@ -23,7 +23,9 @@ pub mod frontmatter;
 pub mod graph;
 pub mod highlight;
 pub mod kind;
+pub mod labels;
 pub mod markdown;
+pub mod matrix;
 pub mod output;
 pub mod page;
 pub mod publish;
@@ -34,5 +36,8 @@ pub mod schema;
 pub mod serve;
 pub mod source;
 pub mod templates;
+#[cfg(test)]
+mod test_graph;
 pub mod theme;
+pub mod timeline;
 pub mod views;

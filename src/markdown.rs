@@ -126,7 +126,7 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
 
 fn plain_code(code: &str, lang: &str) -> String {
     let mut escaped = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut escaped, code);
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut escaped, code);
     let class: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
     if class.is_empty() {
         format!("<pre><code>{escaped}</code></pre>\n")

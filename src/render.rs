@@ -1,8 +1,8 @@
 //! Turning the cross-linked site into output files, with no IO.
 //!
 //! 1. Every page through its kind's template (`treaty.html`…), in parallel.
-//! 2. A listing per section (`section.html`), the home page (`index.html`)
-//!    and `404.html`.
+//! 2. A listing per section (`section.html`), the home page (`index.html`),
+//!    the timeline and matrix pages ([`timeline`], [`matrix`]) and `404.html`.
 //! 3. The theme's static files, the highlighting stylesheet and `.nojekyll`.
 //! 4. What [`publish`] adds: robots.txt, the sitemap, the feed, open data.
 //!
@@ -17,13 +17,13 @@ use serde::Serialize;
 
 use crate::deps::Selection;
 use crate::diagnostic::Diagnostic;
-use crate::highlight;
 use crate::kind::Kind;
 use crate::markdown::Rendered;
 use crate::publish;
 use crate::templates::Templates;
 use crate::theme::ThemeFile;
 use crate::views::{DownloadView, PageView, SiteView, SourceView, SummaryView, Views, source_view};
+use crate::{highlight, matrix, timeline};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,9 +61,10 @@ struct SectionContext<'a> {
 }
 
 #[derive(Serialize)]
-struct SectionCount {
+struct SectionCount<'a> {
     kind: Kind,
     title: String,
+    summary: &'a str,
     url: String,
     count: usize,
 }
@@ -73,7 +74,7 @@ struct HomeView<'a> {
     title: &'a str,
     summary: &'a str,
     content: &'a str,
-    sections: Vec<SectionCount>,
+    sections: Vec<SectionCount<'a>>,
     recent: Vec<SummaryView<'a>>,
 }
 
@@ -120,6 +121,19 @@ pub fn render_site(
     }
     if only.wants("index.html") {
         match home(views, &site, rendered, templates) {
+            Ok(o) => outputs.push(o),
+            Err(d) => problems.push(d),
+        }
+    }
+    let generators: [(&str, &dyn Fn() -> Result<Output, Diagnostic>); 2] = [
+        ("timeline/index.html", &|| generated(templates, &site, "timeline", &timeline::timeline(views))),
+        ("matrix/index.html", &|| generated(templates, &site, "matrix", &matrix::matrix(views))),
+    ];
+    for (path, result) in generators {
+        if !only.wants(path) {
+            continue;
+        }
+        match result() {
             Ok(o) => outputs.push(o),
             Err(d) => problems.push(d),
         }
@@ -183,6 +197,7 @@ fn home(
         .map(|k| SectionCount {
             kind: *k,
             title: views.section_title(*k),
+            summary: views.graph.sections.get(&format!("{}/_index.md", k.folder())).map_or("", |s| &s.front.summary),
             url: views.url(&format!("{}/", k.folder())),
             count: views.graph.pages.values().filter(|p| p.kind == *k).count(),
         })
@@ -198,6 +213,19 @@ fn home(
     };
     let html = templates.render("index.html", &HomeContext { site, home: view, current_section: "" })?;
     Ok(Output { path: "index.html".into(), bytes: html.into_bytes() })
+}
+
+/// A generated page at `/NAME/`, through `NAME.html`, its view named `NAME`.
+fn generated(templates: &Templates, site: &SiteView, name: &str, view: &impl Serialize) -> Result<Output, Diagnostic> {
+    let value = |v: serde_json::Result<serde_json::Value>| {
+        v.map_err(|e| Diagnostic::error(format!("templates/{name}.html"), 0..0, format!("internal error: {e}")))
+    };
+    let mut context = serde_json::Map::new();
+    context.insert("site".into(), value(serde_json::to_value(site))?);
+    context.insert(name.into(), value(serde_json::to_value(view))?);
+    context.insert("current_section".into(), name.into());
+    let html = templates.render(&format!("{name}.html"), &context)?;
+    Ok(Output { path: format!("{name}/index.html"), bytes: html.into_bytes() })
 }
 
 /// The theme's static files, the highlighting CSS (unless the site has its

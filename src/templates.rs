@@ -4,13 +4,15 @@
 //! 2. Compile them all at once, so inheritance between them resolves; a
 //!    syntax error is a diagnostic on the template file.
 //! 3. Render a named template from a serializable view; autoescaping is on
-//!    for `.html` and `.xml` templates.
+//!    for `.html` and `.xml` templates. The `human_date` filter writes an ISO
+//!    date for readers ("23 November 2001").
 
 use std::path::PathBuf;
 
 use serde::Serialize;
 use tera::Tera;
 
+use crate::date::PartialDate;
 use crate::diagnostic::Diagnostic;
 use crate::theme::ThemeFile;
 
@@ -34,6 +36,7 @@ impl Templates {
         }
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
+        tera.register_filter("human_date", human_date);
         tera.add_raw_templates(sources).map_err(|e| {
             let path = error_template(&e).and_then(|n| origins.get(&n).cloned()).unwrap_or_else(|| "templates".into());
             Diagnostic::error(path, 0..0, format!("the template could not be compiled: {}", chain(&e)))
@@ -71,6 +74,19 @@ fn escape_html(input: &str) -> String {
         }
     }
     out
+}
+
+/// `{{ "2001-11-23" | human_date }}` gives "23 November 2001"; an empty value stays empty.
+fn human_date(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    match value {
+        tera::Value::Null => Ok(tera::Value::String(String::new())),
+        tera::Value::String(s) if s.is_empty() => Ok(value.clone()),
+        tera::Value::String(s) => {
+            PartialDate::parse(s).map(|d| tera::Value::String(d.human())).map_err(tera::Error::msg)
+        }
+        tera::Value::Number(n) => Ok(tera::Value::String(n.to_string())),
+        other => Err(tera::Error::msg(format!("human_date expects a date like \"2001-11-23\", found {other}"))),
+    }
 }
 
 /// The message of an error and all its causes, joined.
@@ -112,6 +128,17 @@ mod tests {
         let d = Templates::compile(&files(&[("a.html", "{% if %}")])).err().unwrap();
         assert_eq!(d.path, PathBuf::from("templates/a.html"));
         assert!(d.message.contains("could not be compiled"), "{}", d.message);
+    }
+
+    #[test]
+    fn human_date_filter_writes_dates_for_readers() {
+        let t =
+            Templates::compile(&files(&[("a.html", "{{ a | human_date }}|{{ b | human_date }}|{{ c | human_date }}")]))
+                .unwrap();
+        let html = t.render("a.html", &serde_json::json!({"a": "2001-11-23", "b": "2017-02", "c": null})).unwrap();
+        assert_eq!(html, "23 November 2001|February 2017|");
+        let bad = t.render("a.html", &serde_json::json!({"a": "soon", "b": "", "c": null})).unwrap_err();
+        assert!(bad.message.contains("not a date"), "{}", bad.message);
     }
 
     #[test]

@@ -5,19 +5,25 @@
 //!    kind, its tags and backlinks grouped by kind, and its sources.
 //! 3. [`SummaryView`]: one line of a listing (section pages, home).
 //!
-//! Views borrow from the graph; dates are ISO strings. The fields are
-//! documented in README.md; add fields freely, never rename them.
+//! Views borrow from the graph; dates are ISO strings (templates show them
+//! with the `human_date` filter). The fields are documented in README.md and
+//! docs/theme.md; add fields freely, never rename them.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::countries;
+use crate::date::PartialDate;
 use crate::export;
 use crate::graph::{Graph, Relations};
 use crate::kind::Kind;
 use crate::markdown::{Heading, Rendered};
 use crate::page::{Meta, Page};
-use crate::raw::{CaseType, Count, Instrument, Status};
+use crate::raw::Count;
+
+pub use crate::labels::{case_type_label, instrument_label, nav_label, status_label};
 
 /// The site, on every page.
 #[derive(Debug, Serialize)]
@@ -28,9 +34,13 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     pub base_path: &'a str,
     pub repository: Option<&'a str>,
+    /// Author or publisher named in citations.
+    pub author: Option<&'a str>,
     /// The newest `updated` of any page, so two builds stay identical.
     pub updated: Option<String>,
     pub nav: Vec<NavItem>,
+    /// The plain top-level pages (about, glossary), by title.
+    pub pages: Vec<LinkView<'a>>,
     pub generator_version: &'static str,
     /// The open-data files, one entry per exported kind.
     pub downloads: Vec<DownloadView>,
@@ -49,6 +59,8 @@ pub struct DownloadView {
 #[derive(Debug, Serialize)]
 pub struct NavItem {
     pub title: String,
+    /// A one-word label for the menu ("Treaties").
+    pub label: &'static str,
     pub url: String,
     pub section: &'static str,
 }
@@ -157,6 +169,8 @@ pub struct PageView<'a> {
     pub tags: Vec<GroupView<'a>>,
     /// The pages tagged with this page, by kind (backlinks).
     pub related: Vec<GroupView<'a>>,
+    /// Tags and backlinks together, by kind, each page once.
+    pub linked: Vec<GroupView<'a>>,
     pub sources: Vec<SourceView<'a>>,
     pub edit_url: Option<String>,
     pub treaty: Option<TreatyView<'a>>,
@@ -175,10 +189,16 @@ pub struct SummaryView<'a> {
     pub draft: bool,
     /// Year of the first known date (adopted, signature, in force; case date; founded).
     pub year: Option<u16>,
+    /// That first known date, ISO (`2001-11-08`, `2016-08`, `1997`).
+    pub date: Option<String>,
+    pub short_title: Option<&'a str>,
     pub reference: Option<&'a str>,
     pub instrument: Option<&'static str>,
     pub binding: Option<bool>,
     pub status: Option<&'static str>,
+    pub case_type: Option<&'static str>,
+    pub countries: Vec<CountryView<'a>>,
+    pub headquarters: Option<&'a str>,
 }
 
 /// Builds views for one build: the graph and settings they borrow from.
@@ -190,14 +210,18 @@ pub struct Views<'a> {
 impl<'a> Views<'a> {
     pub fn site(&self) -> SiteView<'a> {
         let c = self.config;
-        let nav = Kind::SECTIONS
+        let mut nav: Vec<NavItem> = Kind::SECTIONS
             .iter()
             .map(|k| NavItem {
                 title: self.section_title(*k),
+                label: nav_label(*k),
                 url: format!("{}{}/", c.base_path, k.folder()),
                 section: k.name(),
             })
             .collect();
+        for (label, section) in [("Timeline", "timeline"), ("Matrix", "matrix")] {
+            nav.push(NavItem { title: label.into(), label, url: format!("{}{section}/", c.base_path), section });
+        }
         SiteView {
             title: &c.title,
             description: &c.description,
@@ -205,14 +229,10 @@ impl<'a> Views<'a> {
             base_url: &c.base_url,
             base_path: &c.base_path,
             repository: c.repository.as_deref(),
-            updated: self
-                .graph
-                .pages
-                .values()
-                .filter_map(|p| p.common.updated.as_ref().map(|d| *d.get_ref()))
-                .max()
-                .map(|d| d.to_string()),
+            author: c.author.as_deref(),
+            updated: self.graph.pages.values().filter_map(|p| p.common.updated_date()).max().map(|d| d.to_string()),
             nav,
+            pages: self.graph.pages_of(Kind::Page).into_iter().filter_map(|p| self.link(&p.key)).collect(),
             generator_version: env!("CARGO_PKG_VERSION"),
             downloads: export::KINDS.iter().filter_map(|k| self.download(*k)).collect(),
         }
@@ -249,7 +269,7 @@ impl<'a> Views<'a> {
         links
     }
 
-    fn groups(&self, by_kind: &std::collections::BTreeMap<Kind, Vec<String>>) -> Vec<GroupView<'a>> {
+    fn groups(&self, by_kind: &BTreeMap<Kind, Vec<String>>) -> Vec<GroupView<'a>> {
         by_kind
             .iter()
             .map(|(kind, keys)| GroupView { kind: *kind, label: kind.plural_label(), pages: self.links(keys) })
@@ -288,6 +308,7 @@ impl<'a> Views<'a> {
             section,
             tags: self.groups(&rel.tags),
             related: self.groups(&rel.backlinks),
+            linked: self.groups(&merged(&rel.tags, &rel.backlinks)),
             sources: page.common.sources.iter().map(|s| source_view(s.get_ref())).collect(),
             edit_url,
             treaty: self.treaty(page, rel),
@@ -337,6 +358,16 @@ impl<'a> Views<'a> {
     /// One line of a listing.
     pub fn summary(&self, page: &'a Page) -> SummaryView<'a> {
         let treaty = page.treaty();
+        let date = first_date(page);
+        let (case_type, countries) = match &page.meta {
+            Meta::Case(c) => (c.case_type.map(case_type_label), c.countries.iter().map(country_view).collect()),
+            _ => (None, Vec::new()),
+        };
+        let (short_title, headquarters) = match &page.meta {
+            Meta::Treaty(t) => (t.short_title.as_deref(), None),
+            Meta::Organisation(o) => (o.short_title.as_deref(), o.headquarters.as_deref()),
+            _ => (None, None),
+        };
         SummaryView {
             kind: page.kind,
             title: &page.common.title,
@@ -344,13 +375,36 @@ impl<'a> Views<'a> {
             url: self.url(&page.path),
             updated: page.common.updated.as_ref().map(|d| d.get_ref().to_string()),
             draft: page.common.draft,
-            year: first_year(page),
+            year: date.map(|d| d.year()),
+            date: date.map(|d| d.to_string()),
+            short_title,
             reference: treaty.and_then(|t| t.reference.as_deref()),
             instrument: treaty.map(|t| instrument_label(t.instrument)),
             binding: treaty.map(|t| t.binding),
             status: treaty.and_then(|t| t.status.as_ref()).map(|s| status_label(*s.get_ref())),
+            case_type,
+            countries,
+            headquarters,
         }
     }
+}
+
+/// Two lists of page keys by kind, joined, each key once.
+fn merged(a: &BTreeMap<Kind, Vec<String>>, b: &BTreeMap<Kind, Vec<String>>) -> BTreeMap<Kind, Vec<String>> {
+    let mut out = a.clone();
+    for (kind, keys) in b {
+        let list = out.entry(*kind).or_default();
+        for k in keys {
+            if !list.contains(k) {
+                list.push(k.clone());
+            }
+        }
+    }
+    out
+}
+
+fn country_view(code: &toml::Spanned<String>) -> CountryView<'_> {
+    CountryView { code: code.get_ref(), name: countries::name(code.get_ref()).unwrap_or("") }
 }
 
 fn case_view(page: &Page) -> Option<CaseView<'_>> {
@@ -359,23 +413,19 @@ fn case_view(page: &Page) -> Option<CaseView<'_>> {
         date: c.date.map(|d| d.to_string()),
         end_date: c.end_date.as_ref().map(|d| d.get_ref().to_string()),
         case_type: c.case_type.map(case_type_label),
-        countries: c
-            .countries
-            .iter()
-            .map(|code| CountryView { code: code.get_ref(), name: countries::name(code.get_ref()).unwrap_or("") })
-            .collect(),
+        countries: c.countries.iter().map(country_view).collect(),
         outcome: c.outcome.as_deref(),
     })
 }
 
-fn first_year(page: &Page) -> Option<u16> {
-    let date = match &page.meta {
+/// The first known date of a page: adopted (else signature, in force), case date, founded.
+pub fn first_date(page: &Page) -> Option<PartialDate> {
+    match &page.meta {
         Meta::Treaty(t) => t.adopted.or(t.opened_for_signature).or(t.in_force),
         Meta::Case(c) => c.date,
         Meta::Organisation(o) => o.founded,
         Meta::Plain => None,
-    };
-    date.map(|d| d.year())
+    }
 }
 
 pub fn source_view(s: &crate::raw::Source) -> SourceView<'_> {
@@ -392,37 +442,5 @@ fn count_view(c: &Count) -> CountView<'_> {
         count: c.count,
         as_of: c.as_of.map(|d| d.to_string()),
         source: c.source.as_ref().map(|u| u.get_ref().as_str()),
-    }
-}
-
-pub fn instrument_label(i: Instrument) -> &'static str {
-    match i {
-        Instrument::Treaty => "treaty",
-        Instrument::Protocol => "protocol",
-        Instrument::Directive => "directive",
-        Instrument::Regulation => "regulation",
-        Instrument::Resolution => "resolution",
-        Instrument::Report => "report",
-        Instrument::Declaration => "declaration",
-        Instrument::Manual => "manual",
-        Instrument::Strategy => "strategy",
-    }
-}
-
-pub fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::InForce => "in force",
-        Status::NotYetInForce => "not yet in force",
-        Status::Superseded => "superseded",
-        Status::Repealed => "repealed",
-    }
-}
-
-pub fn case_type_label(c: CaseType) -> &'static str {
-    match c {
-        CaseType::LawEnforcementOperation => "law-enforcement operation",
-        CaseType::Attribution => "attribution",
-        CaseType::Sanctions => "sanctions",
-        CaseType::Incident => "incident",
     }
 }
