@@ -125,18 +125,15 @@ pub fn render_site(
             Err(d) => problems.push(d),
         }
     }
-    let generators: [(&str, &dyn Fn() -> Result<Output, Diagnostic>); 2] = [
-        ("timeline/index.html", &|| generated(templates, &site, "timeline", &timeline::timeline(views))),
-        ("matrix/index.html", &|| generated(templates, &site, "matrix", &matrix::matrix(views))),
-    ];
-    for (path, result) in generators {
-        if !only.wants(path) {
-            continue;
-        }
-        match result() {
-            Ok(o) => outputs.push(o),
-            Err(d) => problems.push(d),
-        }
+    if only.wants("timeline/index.html") {
+        outputs_or_problem(
+            generated(templates, &site, "timeline", &timeline::timeline(views)),
+            &mut outputs,
+            &mut problems,
+        );
+    }
+    if only.wants("matrix/index.html") {
+        outputs_or_problem(generated(templates, &site, "matrix", &matrix::matrix(views)), &mut outputs, &mut problems);
     }
     if only.wants("404.html") {
         match templates.render("404.html", &serde_json::json!({ "site": &site, "current_section": "" })) {
@@ -238,4 +235,11 @@ fn theme_outputs(static_files: &BTreeMap<String, ThemeFile>) -> Vec<Output> {
     }
     out.push(Output { path: ".nojekyll".into(), bytes: Vec::new() });
     out
+}
+
+fn outputs_or_problem(result: Result<Output, Diagnostic>, outputs: &mut Vec<Output>, problems: &mut Vec<Diagnostic>) {
+    match result {
+        Ok(o) => outputs.push(o),
+        Err(d) => problems.push(d),
+    }
 }

@@ -12,7 +12,7 @@ fn a_site_template_replaces_the_embedded_one() {
     site.build(&[]);
     assert_eq!(site.read("public/principles/cooperation/index.html"), "<p>custom Cooperation · 3</p>");
     assert!(
-        site.read("public/treaties/convention/index.html").contains("<dl class=\"facts\">"),
+        site.read("public/treaties/convention/index.html").contains("<section class=\"facts\" id=\"page-facts\""),
         "others keep the default"
     );
 }
