@@ -7,7 +7,7 @@
 //!
 //! Views borrow from the graph; dates are ISO strings (templates show them
 //! with the `human_date` filter). The fields are documented in README.md and
-//! docs/theme.md; add fields freely, never rename them.
+//! README.md ("The theme's public API"); add fields freely, never rename them.
 
 use std::collections::BTreeMap;
 

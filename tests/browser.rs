@@ -10,7 +10,7 @@
 //!
 //! They need Chromium, Node with `npm ci` run in tests/browser, and Java, so
 //! they run only when TREATISE_BROWSER_TESTS=1; then a missing tool is a
-//! failure, never a skip. See docs/browser-tests.md.
+//! failure, never a skip. See README.md, "Browser tests".
 
 #[path = "browser/server.rs"]
 mod server;
@@ -25,7 +25,7 @@ const VAR: &str = "TREATISE_BROWSER_TESTS";
 fn enabled(test: &str) -> bool {
     let on = std::env::var(VAR).is_ok_and(|v| v == "1");
     if !on {
-        eprintln!("{test}: not run; set {VAR}=1 to run the browser tests (see docs/browser-tests.md)");
+        eprintln!("{test}: not run; set {VAR}=1 to run the browser tests (see README.md, \"Browser tests\")");
     }
     on
 }
