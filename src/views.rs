@@ -6,8 +6,8 @@
 //! 3. [`SummaryView`]: one line of a listing (section pages, home).
 //!
 //! Views borrow from the graph; dates are ISO strings (templates show them
-//! with the `human_date` filter). The fields are documented in README.md and
-//! README.md ("The theme's public API"); add fields freely, never rename them.
+//! with the `human_date` filter). The fields are documented in README.md
+//! ("The theme's public API"); add fields freely, never rename them.
 
 use std::collections::BTreeMap;
 
