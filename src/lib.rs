@@ -18,6 +18,7 @@ pub mod deps;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod facts;
 pub mod feed;
 pub mod frontmatter;
 pub mod graph;
