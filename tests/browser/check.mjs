@@ -10,18 +10,9 @@
 // 1 if anything failed, 2 if a tool is missing.
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
+import { ARGS, CHROMIUM } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 

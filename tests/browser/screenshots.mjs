@@ -3,6 +3,7 @@
 //
 //   node screenshots.mjs BASE_URL OUT_DIR PATH...
 //   node screenshots.mjs http://127.0.0.1:8000/repo/ /tmp/screens treaties/budapest-convention/ ""
+import { ARGS, CHROMIUM } from "./chromium.mjs";
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 
@@ -13,16 +14,8 @@ if (!base || !out || paths.length === 0) {
 }
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-],
+  executablePath: CHROMIUM,
+  args: ARGS,
 });
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 for (const path of paths) {
