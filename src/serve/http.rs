@@ -13,7 +13,7 @@
 //!    per open page).
 
 use std::io::Write;
-use std::net::{SocketAddr, TcpListener};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::sync::mpsc::RecvTimeoutError;
 use std::thread;
@@ -40,20 +40,45 @@ pub fn bind(addr: SocketAddr) -> anyhow::Result<(Arc<Server>, SocketAddr)> {
     Ok((Arc::new(server), local))
 }
 
-/// Answers requests on worker threads until the process ends.
-pub fn start(server: Arc<Server>, shared: Arc<Shared>) {
+/// Answers requests on worker threads until the process ends; `bind` is
+/// the address listened on (it decides which `Host` headers are accepted).
+pub fn start(server: Arc<Server>, shared: Arc<Shared>, bind: IpAddr) {
     for _ in 0..WORKERS {
         let server = Arc::clone(&server);
         let shared = Arc::clone(&shared);
         thread::spawn(move || {
             for request in server.incoming_requests() {
-                handle(request, &shared);
+                handle(request, &shared, bind);
             }
         });
     }
 }
 
-fn handle(request: Request, shared: &Arc<Shared>) {
+/// Whether a request's `Host` header may reach a server bound to `bind`.
+/// On loopback only loopback names are accepted, so a web page cannot read
+/// the preview through a DNS name rebound to 127.0.0.1. A server bound to
+/// another address on purpose (`--bind`) accepts any name.
+pub fn allowed_host(host: Option<&str>, bind: IpAddr) -> bool {
+    let Some(host) = host else { return true };
+    if !bind.is_loopback() {
+        return true;
+    }
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _port)| name),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn handle(request: Request, shared: &Arc<Shared>, bind: IpAddr) {
+    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_string());
+    if !allowed_host(host.as_deref(), bind) {
+        let response = Response::from_string("403 forbidden: this preview answers only to localhost\n")
+            .with_status_code(403)
+            .with_header(header("Content-Type", "text/plain; charset=utf-8"));
+        let _ = request.respond(response);
+        return;
+    }
     let path_only = request.url().split(['?', '#']).next().unwrap_or("");
     if path_only == EVENTS_PATH && matches!(request.method(), Method::Get) {
         let shared = Arc::clone(shared);

@@ -119,3 +119,17 @@ fn content_types_follow_the_extension() {
     assert_eq!(content_type(".nojekyll"), "application/octet-stream");
     assert_eq!(content_type("robots.txt"), "text/plain; charset=utf-8");
 }
+
+#[test]
+fn loopback_preview_answers_only_to_loopback_names() {
+    let lo: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+    for host in ["localhost:1111", "127.0.0.1:1111", "127.0.0.2", "[::1]:1111", "LOCALHOST"] {
+        assert!(allowed_host(Some(host), lo), "{host}");
+    }
+    for host in ["evil.example:1111", "evil.example", "10.0.0.1:1111", "localhost.evil.example"] {
+        assert!(!allowed_host(Some(host), lo), "{host}");
+    }
+    assert!(allowed_host(None, lo), "HTTP/1.0 clients send no Host");
+    let shared: std::net::IpAddr = "0.0.0.0".parse().unwrap();
+    assert!(allowed_host(Some("my-laptop.local:1111"), shared), "--bind shares on purpose");
+}

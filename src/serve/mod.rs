@@ -85,7 +85,7 @@ pub fn run(options: &Options) -> Result<(), Error> {
     let watch_root = std::fs::canonicalize(root).with_context(|| format!("failed to open {}", root.display()))?;
     let mut watcher = watch::Watcher::start(&watch_root)?;
     rebuild(&mut live, &shared);
-    http::start(server, Arc::clone(&shared));
+    http::start(server, Arc::clone(&shared), addr.ip());
     let drafts = if options.drafts { "drafts shown" } else { "drafts hidden" };
     println!("Serving {} at {url} ({drafts}; Ctrl-C stops)", root.display());
     if !addr.ip().is_loopback() {
