@@ -19,6 +19,7 @@ use crate::deps::Selection;
 use crate::diagnostic::Diagnostic;
 use crate::kind::Kind;
 use crate::markdown::Rendered;
+use crate::page::Page;
 use crate::publish;
 use crate::templates::Templates;
 use crate::theme::ThemeFile;
@@ -88,6 +89,30 @@ struct HomeContext<'a> {
 /// How many pages the home page lists as recently updated.
 const RECENT: usize = 10;
 
+/// One HTML output to render: the unit of parallel work.
+enum Job<'a> {
+    Matrix,
+    Timeline,
+    Home,
+    NotFound,
+    Section(Kind),
+    Page(&'a str, &'a Page),
+}
+
+impl Job<'_> {
+    /// The output path the job writes.
+    fn path(&self) -> String {
+        match self {
+            Job::Matrix => "matrix/index.html".into(),
+            Job::Timeline => "timeline/index.html".into(),
+            Job::Home => "index.html".into(),
+            Job::NotFound => "404.html".into(),
+            Job::Section(kind) => format!("{}/index.html", kind.folder()),
+            Job::Page(_, page) => format!("{}index.html", page.path),
+        }
+    }
+}
+
 /// Renders the pages, sections, home page and theme files that `only` selects.
 pub fn render_site(
     views: &Views,
@@ -97,47 +122,19 @@ pub fn render_site(
     only: &Selection,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let site = views.site();
-    let empty = Rendered::default();
-    let pages: Vec<Result<Output, Diagnostic>> = views
-        .graph
-        .pages
-        .par_iter()
-        .filter(|(_, page)| only.wants(&format!("{}index.html", page.path)))
-        .map(|(key, page)| {
-            let view = views.page(page, rendered.get(key).unwrap_or(&empty));
-            let context = PageContext { site: &site, page: view, current_section: page.kind.name() };
-            let html = templates.render(&format!("{}.html", page.kind.name()), &context)?;
-            Ok(Output { path: format!("{}index.html", page.path), bytes: html.into_bytes() })
-        })
-        .collect();
+    // The pages that list the whole site go first, so they start while the
+    // other thread takes on the content pages.
+    let mut jobs = vec![Job::Matrix, Job::Timeline, Job::Home, Job::NotFound];
+    jobs.extend(Kind::SECTIONS.map(Job::Section));
+    jobs.extend(views.graph.pages.iter().map(|(key, page)| Job::Page(key, page)));
+    jobs.retain(|job| only.wants(&job.path()));
+    let results: Vec<Result<Output, Diagnostic>> =
+        jobs.par_iter().map(|job| render_job(job, views, &site, rendered, templates)).collect();
     let mut outputs = Vec::new();
     let mut problems = Vec::new();
-    let sections = Kind::SECTIONS.iter().filter(|k| only.wants(&format!("{}/index.html", k.folder())));
-    for result in pages.into_iter().chain(sections.map(|k| section(views, &site, rendered, templates, *k))) {
+    for result in results {
         match result {
             Ok(o) => outputs.push(o),
-            Err(d) => problems.push(d),
-        }
-    }
-    if only.wants("index.html") {
-        match home(views, &site, rendered, templates) {
-            Ok(o) => outputs.push(o),
-            Err(d) => problems.push(d),
-        }
-    }
-    if only.wants("timeline/index.html") {
-        outputs_or_problem(
-            generated(templates, &site, "timeline", &timeline::timeline(views)),
-            &mut outputs,
-            &mut problems,
-        );
-    }
-    if only.wants("matrix/index.html") {
-        outputs_or_problem(generated(templates, &site, "matrix", &matrix::matrix(views)), &mut outputs, &mut problems);
-    }
-    if only.wants("404.html") {
-        match templates.render("404.html", &serde_json::json!({ "site": &site, "current_section": "" })) {
-            Ok(html) => outputs.push(Output { path: "404.html".into(), bytes: html.into_bytes() }),
             Err(d) => problems.push(d),
         }
     }
@@ -154,6 +151,32 @@ pub fn render_site(
     outputs.extend(theme_outputs(static_files).into_iter().filter(|o| only.wants(&o.path)));
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(outputs)
+}
+
+fn render_job(
+    job: &Job,
+    views: &Views,
+    site: &SiteView,
+    rendered: &BTreeMap<String, Rendered>,
+    templates: &Templates,
+) -> Result<Output, Diagnostic> {
+    match job {
+        Job::Matrix => generated(templates, site, "matrix", &matrix::matrix(views)),
+        Job::Timeline => generated(templates, site, "timeline", &timeline::timeline(views)),
+        Job::Home => home(views, site, rendered, templates),
+        Job::NotFound => {
+            let html = templates.render("404.html", &serde_json::json!({ "site": site, "current_section": "" }))?;
+            Ok(Output { path: "404.html".into(), bytes: html.into_bytes() })
+        }
+        Job::Section(kind) => section(views, site, rendered, templates, *kind),
+        Job::Page(key, page) => {
+            let empty = Rendered::default();
+            let view = views.page(page, rendered.get(*key).unwrap_or(&empty));
+            let context = PageContext { site, page: view, current_section: page.kind.name() };
+            let html = templates.render(&format!("{}.html", page.kind.name()), &context)?;
+            Ok(Output { path: job.path(), bytes: html.into_bytes() })
+        }
+    }
 }
 
 fn section(
@@ -235,11 +258,4 @@ fn theme_outputs(static_files: &BTreeMap<String, ThemeFile>) -> Vec<Output> {
     }
     out.push(Output { path: ".nojekyll".into(), bytes: Vec::new() });
     out
-}
-
-fn outputs_or_problem(result: Result<Output, Diagnostic>, outputs: &mut Vec<Output>, problems: &mut Vec<Diagnostic>) {
-    match result {
-        Ok(o) => outputs.push(o),
-        Err(d) => problems.push(d),
-    }
 }
