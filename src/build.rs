@@ -19,7 +19,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::deps::Selection;
-use crate::diagnostic::{Diagnostic, SourceMap};
+use crate::diagnostic::{self, Diagnostic, SourceMap};
 use crate::error::Error;
 use crate::graph::Graph;
 use crate::kind::Kind;
@@ -178,14 +178,9 @@ fn check_anchors(graph: &Graph, rendered: &BTreeMap<String, Rendered>, problems:
             if ids.is_some_and(|ids| ids.contains(anchor)) {
                 continue;
             }
-            let nearest = ids.and_then(|ids| {
-                ids.iter()
-                    .map(|id| (strsim::jaro_winkler(anchor, id), id))
-                    .filter(|(s, _)| *s > 0.75)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-            });
+            let nearest = ids.and_then(|ids| diagnostic::nearest(anchor, ids.iter().map(String::as_str), 0.75));
             let help = match nearest {
-                Some((_, id)) => format!("did you mean `#{id}`?"),
+                Some(id) => format!("did you mean `#{id}`?"),
                 None => "anchors are heading ids: \"Article 35 …\" gives #art-35, `{#id}` sets one".to_string(),
             };
             problems.push(

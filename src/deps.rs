@@ -100,7 +100,7 @@ impl Deps {
             let out = format!("{}index.html", page.path);
             deps.reads_body(&out, &page.key);
             if page.kind != Kind::Page {
-                deps.reads(&out, [section_key(page.kind).as_str()]);
+                deps.reads(&out, [Kind::index_key(page.kind).as_str()]);
             }
             if let Some(rel) = graph.relations.get(&page.key) {
                 deps.reads(&out, related(rel));
@@ -109,7 +109,7 @@ impl Deps {
         }
         for kind in Kind::SECTIONS {
             let out = format!("{}/index.html", kind.folder());
-            let key = section_key(kind);
+            let key = Kind::index_key(kind);
             deps.reads_body(&out, &key);
             deps.reads(&out, graph.pages.values().filter(|p| p.kind == kind).map(|p| p.key.as_str()));
             deps.reads(&out, links(&key));
@@ -196,10 +196,6 @@ pub fn affected(old: &Deps, new: &Deps) -> Selection {
 /// The outputs of `old` that `new` no longer has.
 pub fn removed(old: &Deps, new: &Deps) -> Vec<String> {
     old.outputs.difference(&new.outputs).cloned().collect()
-}
-
-fn section_key(kind: Kind) -> String {
-    format!("{}/_index.md", kind.folder())
 }
 
 /// Every page a page's view shows: its tags, backlinks and relations.

@@ -173,6 +173,17 @@ impl Report<'_> {
     }
 }
 
+/// The candidate most like `target` (Jaro-Winkler), if it scores above
+/// `min_score`: the "did you mean" of hints.
+pub fn nearest<'a>(target: &str, candidates: impl IntoIterator<Item = &'a str>, min_score: f64) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(target, c), c))
+        .filter(|(score, _)| *score > min_score)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
 /// 1-based line and character column of a byte offset in `text`.
 pub fn position_in(text: &str, offset: usize) -> Position {
     let offset = floor_char_boundary(text, offset.min(text.len()));

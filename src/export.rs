@@ -186,7 +186,7 @@ fn export<F: Serialize>(
     out.push(Output { path: csv_path.clone(), bytes: columns::write(columns, &records) });
     DataFile {
         kind: kind.name().into(),
-        title: views.section_title(kind),
+        title: views.section_title(kind).to_string(),
         records: records.len(),
         json: format!("{}{json_path}", views.config.base_url),
         csv: format!("{}{csv_path}", views.config.base_url),

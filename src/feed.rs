@@ -74,7 +74,7 @@ fn entry(x: &mut Xml, views: &Views, page: &Page) {
         x.line(&format!(
             "    <category term=\"{}\" label=\"{}\"/>",
             page.kind.name(),
-            escape(&views.section_title(page.kind))
+            escape(views.section_title(page.kind))
         ));
     }
     x.line("  </entry>");

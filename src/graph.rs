@@ -116,6 +116,11 @@ impl Graph {
         self.pages.insert(keep.key.clone(), keep);
     }
 
+    /// The `_index.md` of `kind`'s section, if the site has one.
+    pub fn section(&self, kind: Kind) -> Option<&Section> {
+        self.sections.get(&kind.index_key())
+    }
+
     /// The key of the page of `kind` with `slug`.
     pub fn key_of(&self, kind: Kind, slug: &str) -> Option<&str> {
         self.by_slug.get(&(kind, slug.to_string())).map(String::as_str)
@@ -214,13 +219,8 @@ impl Graph {
 
     /// The existing slug of `kind` closest to `slug`, if any is close.
     fn nearest(&self, kind: Kind, slug: &str) -> Option<&str> {
-        self.by_slug
-            .keys()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, s)| (strsim::jaro_winkler(slug, s), s.as_str()))
-            .filter(|(score, _)| *score > 0.7)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, s)| s)
+        let slugs = self.by_slug.keys().filter(|(k, _)| *k == kind).map(|(_, s)| s.as_str());
+        crate::diagnostic::nearest(slug, slugs, 0.7)
     }
 }
 

@@ -51,6 +51,11 @@ impl Kind {
         }
     }
 
+    /// The content key of this kind's section page (`treaties/_index.md`).
+    pub fn index_key(self) -> String {
+        format!("{}/_index.md", self.folder())
+    }
+
     /// Plural word for counts ("3 treaties", "2 pages").
     pub fn folder_or_pages(self) -> &'static str {
         match self {

@@ -186,12 +186,12 @@ fn section(
     templates: &Templates,
     kind: Kind,
 ) -> Result<Output, Diagnostic> {
-    let key = format!("{}/_index.md", kind.folder());
-    let front = views.graph.sections.get(&key).map(|s| &s.front);
+    let key = kind.index_key();
+    let front = views.graph.section(kind).map(|s| &s.front);
     let path = format!("{}/", kind.folder());
     let view = SectionView {
         kind,
-        title: views.section_title(kind),
+        title: views.section_title(kind).to_string(),
         summary: front.map_or("", |f| &f.summary),
         url: views.url(&path),
         permalink: format!("{}{path}", views.config.base_url),
@@ -216,8 +216,8 @@ fn home(
         .iter()
         .map(|k| SectionCount {
             kind: *k,
-            title: views.section_title(*k),
-            summary: views.graph.sections.get(&format!("{}/_index.md", k.folder())).map_or("", |s| &s.front.summary),
+            title: views.section_title(*k).to_string(),
+            summary: views.graph.section(*k).map_or("", |s| &s.front.summary),
             url: views.url(&format!("{}/", k.folder())),
             count: views.graph.pages.values().filter(|p| p.kind == *k).count(),
         })

@@ -152,7 +152,7 @@ impl<'a> Views<'a> {
         let mut nav: Vec<NavItem> = Kind::SECTIONS
             .iter()
             .map(|k| NavItem {
-                title: self.section_title(*k),
+                title: self.section_title(*k).to_string(),
                 label: nav_label(*k),
                 url: format!("{}{}/", c.base_path, k.folder()),
                 section: k.name(),
@@ -181,16 +181,15 @@ impl<'a> Views<'a> {
     pub fn download(&self, kind: Kind) -> Option<DownloadView> {
         export::KINDS.contains(&kind).then(|| DownloadView {
             kind,
-            title: self.section_title(kind),
+            title: self.section_title(kind).to_string(),
             json: self.url(&export::path(kind, "json")),
             csv: self.url(&export::path(kind, "csv")),
         })
     }
 
     /// A section's title: its `_index.md` title, or the kind's label.
-    pub fn section_title(&self, kind: Kind) -> String {
-        let key = format!("{}/_index.md", kind.folder());
-        self.graph.sections.get(&key).map_or_else(|| kind.plural_label().to_string(), |s| s.front.title.clone())
+    pub fn section_title(&self, kind: Kind) -> &'a str {
+        self.graph.section(kind).map_or(kind.plural_label(), |s| s.front.title.as_str())
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -221,11 +220,7 @@ impl<'a> Views<'a> {
         let empty = Relations::default();
         let rel = self.graph.relations.get(&page.key).unwrap_or(&empty);
         let section = (page.kind != Kind::Page).then(|| LinkView {
-            title: self
-                .graph
-                .sections
-                .get(&format!("{}/_index.md", page.kind.folder()))
-                .map_or(page.kind.plural_label(), |s| &s.front.title),
+            title: self.section_title(page.kind),
             url: self.url(&format!("{}/", page.kind.folder())),
             summary: "",
         });
